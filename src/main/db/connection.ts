@@ -1,0 +1,71 @@
+/**
+ * Opens the encrypted SQLite file: SQLCipher v4 scheme, a raw 256-bit key, WAL with
+ * synchronous=FULL, foreign keys on, files readable by the user only.
+ */
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { chmodSync, existsSync } from 'node:fs';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type Connection = Sqlite.Database;
+export type Db = Kysely<Database>;
+
+/** Thrown when the key does not open the file, or the file is not a database. */
+export class UnreadableDatabaseError extends Error {
+  constructor(readonly reason: 'not_a_database' | 'damaged', cause?: unknown) {
+    super(`database unreadable: ${reason}`, { cause });
+    this.name = 'UnreadableDatabaseError';
+  }
+}
+
+/** Applies the cipher settings and the raw key to a fresh connection. */
+export function keyConnection(conn: Connection, key: Buffer): void {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  conn.pragma(`cipher='sqlcipher'`);
+  conn.pragma('legacy=4');
+  conn.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** Restricts the database and its side files to the user. */
+export function restrictFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
+}
+
+/**
+ * Opens (or creates) the encrypted database. `PRAGMA key` accepts any key: the first
+ * read tells whether it is right, so this reads the schema before returning.
+ */
+export function openConnection(file: string, key: Buffer, options: { readonly?: boolean } = {}): Connection {
+  const conn = new Sqlite(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    keyConnection(conn, key);
+    conn.prepare('select count(*) from sqlite_master').get();
+  } catch (error) {
+    conn.close();
+    throw new UnreadableDatabaseError('not_a_database', error);
+  }
+  if (!options.readonly) {
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = FULL');
+  }
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  restrictFiles(file);
+  return conn;
+}
+
+export function kyselyOf(conn: Connection): Db {
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: conn }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** Runs SQLite's own check of the whole file; returns the problems found (empty when healthy). */
+export function integrityProblems(conn: Connection): string[] {
+  const rows = conn.pragma('integrity_check') as { integrity_check: string }[];
+  const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  return problems;
+}

@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order, as a static map: bundlers keep it, and the order is the
+ * order of the keys (names start with their date). Never edit a migration that has shipped.
+ */
+import type { Kysely } from 'kysely';
+import * as directory from './2026_11_22_001_directory';
+
+export interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_001_directory': directory,
+};

@@ -1,0 +1,17 @@
+/** Every route's handler, one group per capability; the type makes sure none is missing. */
+import { historyHandlers } from '../services/audit';
+import { homeHandlers } from '../services/home';
+import { promeneursHandlers } from '../services/promeneurs';
+import { settingsHandlers } from '../services/settings';
+import { structuresHandlers } from '../services/structures';
+import { vaultHandlers } from '../services/vault';
+import type { Handlers } from './router';
+
+export const handlers: Handlers = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...homeHandlers,
+  ...structuresHandlers,
+  ...promeneursHandlers,
+  ...historyHandlers,
+};

@@ -1,0 +1,96 @@
+/**
+ * The app's one session: which vault is in use (the coordinator's, or the separate demo
+ * vault filled with a fictional department) and whether it is unlocked.
+ */
+import { existsSync } from 'node:fs';
+import type { VaultState } from '../shared/api/vault';
+import { DEFAULT_SETTINGS } from '../shared/api/settings';
+import { DomainError } from '../shared/result';
+import type { Db } from './db/connection';
+import { seedDemo } from './demo/seed';
+import { readSettings } from './services/settings';
+import { Vault, type VaultOptions } from './vault/vault';
+
+/**
+ * The demo vault holds only fictional data; it is encrypted like any vault, with a
+ * passphrase written here because there is nothing in it to protect.
+ */
+export const DEMO_PASSPHRASE = 'balise-demonstration';
+
+export interface SessionPaths {
+  /** The coordinator's vault folder. */
+  vault: string;
+  /** The demo vault folder, kept apart so fictional and real data never mix. */
+  demoVault: string;
+}
+
+export class Session {
+  private real: Vault;
+  private demoVault: Vault;
+  private inDemo = false;
+
+  constructor(
+    readonly paths: SessionPaths,
+    private readonly options: VaultOptions = {},
+  ) {
+    this.real = new Vault(paths.vault, options);
+    this.demoVault = new Vault(paths.demoVault, options);
+  }
+
+  get vault(): Vault {
+    return this.inDemo ? this.demoVault : this.real;
+  }
+
+  get demo(): boolean {
+    return this.inDemo;
+  }
+
+  /** The open database of the vault in use; throws VAULT_LOCKED otherwise. */
+  get db(): Db {
+    return this.vault.db;
+  }
+
+  async status(): Promise<VaultState> {
+    const state = this.vault.state();
+    const autoLockMinutes =
+      state === 'unlocked' ? (await readSettings(this.db)).autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes;
+    return { state, demo: this.inDemo, autoLockMinutes };
+  }
+
+  /** Opens the demo vault, creating and filling it the first time. */
+  async openDemo(): Promise<void> {
+    if (this.real.state() === 'unlocked') await this.real.lock();
+    this.real.cancelCreate();
+    this.inDemo = true;
+    const demo = this.demoVault;
+    if (demo.state() === 'unlocked') return;
+    if (!existsSync(demo.keyFile)) {
+      const { recoveryKey } = await demo.create(DEMO_PASSPHRASE);
+      await demo.confirmCreate(recoveryKey);
+      await seedDemo(demo.db);
+      return;
+    }
+    await demo.unlock(DEMO_PASSPHRASE);
+  }
+
+  /** Leaves the demo for the coordinator's own vault, which stays locked. */
+  async leaveDemo(): Promise<void> {
+    if (!this.inDemo) return;
+    await this.demoVault.lock();
+    this.inDemo = false;
+  }
+
+  async lock(): Promise<void> {
+    await this.vault.lock();
+  }
+
+  async close(): Promise<void> {
+    await this.real.lock();
+    await this.demoVault.lock();
+  }
+
+  assertUnlocked(): void {
+    if (this.vault.state() !== 'unlocked')
+      throw new DomainError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le pour continuer.');
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The one API contract between the renderer and the main process. Every route has a zod
+ * input and output schema; main validates both, the renderer's client is typed from them.
+ */
+import { z } from 'zod';
+import { historyRoutes } from './history';
+import { homeRoutes } from './home';
+import { promeneursRoutes } from './promeneurs';
+import { settingsRoutes } from './settings';
+import { structuresRoutes } from './structures';
+import { vaultRoutes } from './vault';
+
+z.config(z.locales.fr());
+
+export const contract = {
+  ...vaultRoutes,
+  ...settingsRoutes,
+  ...homeRoutes,
+  ...structuresRoutes,
+  ...promeneursRoutes,
+  ...historyRoutes,
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type RouteName = keyof Contract;
+/** What a caller may send (before defaults and normalisation). */
+export type RouteInput<R extends RouteName> = z.input<Contract[R]['input']>;
+/** What a handler receives (validated and normalised). */
+export type ParsedInput<R extends RouteName> = z.output<Contract[R]['input']>;
+export type RouteOutput<R extends RouteName> = z.output<Contract[R]['output']>;
+
+export const routeNames = Object.keys(contract) as RouteName[];
+export const isRouteName = (name: unknown): name is RouteName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Turns zod issues into field-level French messages, keyed by dotted path. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { fieldChange, id } from './fields';
+
+export const auditEntity = z.enum(['structure', 'promeneur', 'settings']);
+export type AuditEntity = z.output<typeof auditEntity>;
+
+export const auditAction = z.enum(['create', 'update', 'archive', 'restore', 'delete']);
+export type AuditAction = z.output<typeof auditAction>;
+
+export const auditEntry = z.object({
+  id,
+  at: z.string(),
+  entity: auditEntity,
+  entityId: z.number().int(),
+  action: auditAction,
+  changes: z.array(fieldChange),
+});
+export type AuditEntry = z.output<typeof auditEntry>;
+
+export const historyRoutes = {
+  'history.forRecord': {
+    input: z.object({ entity: auditEntity, id }),
+    output: z.array(auditEntry),
+  },
+};
