@@ -11,6 +11,9 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 export const id = z.number().int().positive();
 
+/** The input of a route that takes none: an empty object, nothing else. */
+export const noInput = z.strictObject({});
+
 export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} : champ obligatoire.` })

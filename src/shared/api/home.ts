@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noInput } from './fields';
 
 /** One thing the coordinator should do next, pointing at the record or list concerned. */
 export const nextStep = z.object({
@@ -27,5 +28,5 @@ export const homeSummary = z.object({
 export type HomeSummary = z.output<typeof homeSummary>;
 
 export const homeRoutes = {
-  'home.summary': { input: z.object({}), output: homeSummary },
+  'home.summary': { input: noInput, output: homeSummary },
 };

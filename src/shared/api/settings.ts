@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noInput } from './fields';
 
 export const settingsValues = z.object({
   /** Minutes without activity before the vault locks itself. */
@@ -15,6 +16,6 @@ export type SettingsValues = z.output<typeof settingsValues>;
 export const DEFAULT_SETTINGS: SettingsValues = { autoLockMinutes: 15, departmentName: '' };
 
 export const settingsRoutes = {
-  'settings.get': { input: z.object({}), output: settingsValues },
+  'settings.get': { input: noInput, output: settingsValues },
   'settings.update': { input: settingsValues.partial(), output: settingsValues },
 };

@@ -4,6 +4,7 @@ import {
   enumOf,
   id,
   isoDate,
+  noInput,
   optionalDate,
   optionalEmail,
   optionalPhone,
@@ -124,5 +125,5 @@ export const structuresRoutes = {
   'structures.archive': { input: byId, output: done },
   'structures.restore': { input: byId, output: done },
   'structures.remove': { input: byId, output: done },
-  'structures.territories': { input: z.object({}), output: z.array(z.string()) },
+  'structures.territories': { input: noInput, output: z.array(z.string()) },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noInput } from './fields';
 import { MIN_PASSPHRASE_LENGTH } from '../rules/passphrase';
 
 export const passphrase = z
@@ -17,7 +18,7 @@ export const vaultState = z.object({
 });
 export type VaultState = z.output<typeof vaultState>;
 
-const nothing = z.object({});
+const nothing = noInput;
 
 export const vaultRoutes = {
   'vault.status': { input: nothing, output: vaultState },

@@ -1,0 +1,58 @@
+/**
+ * Nothing personal lands on disk in clear: records carrying a unique marker are written,
+ * and the marker is found in none of the vault's files.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createTestVault } from '../support/vault';
+
+describe('encryption at rest', () => {
+  it('keeps every file of the vault free of the records’ content', async () => {
+    const vault = await createTestVault();
+    const marker = `ZQXMARKER${randomBytes(6).toString('hex')}`;
+    const { id: structureId } = await vault.value('structures.create', {
+      fields: {
+        name: `Structure ${marker}`,
+        type: 'mjc',
+        legalForm: 'association',
+        networkStatus: 'dans_le_reseau',
+        email: `${marker.toLowerCase()}@mjc.example`,
+        notes: `Notes ${marker}`,
+      },
+    });
+    await vault.value('promeneurs.create', {
+      fields: {
+        firstName: 'Camille',
+        lastName: marker,
+        job: 'animateur',
+        structureId,
+        status: 'actif',
+        profiles: [{ platform: 'instagram', name: `${marker}_pdn` }],
+      },
+    });
+    await vault.value('settings.update', { departmentName: `Département ${marker}` });
+
+    const dir = vault.session.vault.dir;
+    const check = () => {
+      const files = readdirSync(dir);
+      expect(files).toContain('balise.db');
+      for (const file of files) {
+        const bytes = readFileSync(join(dir, file));
+        expect(bytes.includes(Buffer.from(marker)), `${file} holds the marker in clear`).toBe(false);
+        expect(bytes.includes(Buffer.from(marker.toLowerCase())), `${file} holds the marker in clear`).toBe(false);
+        expect(bytes.includes(Buffer.from('SQLite format 3')), `${file} has a plaintext SQLite header`).toBe(false);
+      }
+      return files;
+    };
+    // While open, with the WAL and shared-memory files present…
+    expect(check()).toEqual(expect.arrayContaining(['balise.db-wal']));
+    // …and after locking.
+    await vault.session.lock();
+    check();
+    const header = readFileSync(join(dir, 'balise.db')).subarray(0, 16).toString('latin1');
+    expect(header.startsWith('SQLite format 3')).toBe(false);
+    await vault.cleanup();
+  });
+});

@@ -1,0 +1,161 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/shared/result';
+import { Vault } from '../../src/main/vault/vault';
+import { folderFingerprint } from '../support/files';
+import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+
+let root: string;
+let dir: string;
+let vault: Vault;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'balise-vault-'));
+  dir = join(root, 'vault');
+  vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+});
+afterEach(async () => {
+  await vault.lock();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function created(): Promise<string> {
+  const { recoveryKey } = await vault.create(TEST_PASSPHRASE);
+  await vault.confirmCreate(recoveryKey);
+  return recoveryKey;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'OK';
+}
+
+describe('creating a vault', () => {
+  it('writes nothing until the recovery key is typed back correctly', async () => {
+    const { recoveryKey } = await vault.create(TEST_PASSPHRASE);
+    expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(vault.state()).toBe('pending');
+    expect(existsSync(dir)).toBe(false);
+    expect(await codeOf(vault.confirmCreate('AAAA-BBBB'))).toBe('WRONG_RECOVERY_KEY');
+    expect(existsSync(dir)).toBe(false);
+    await vault.confirmCreate(recoveryKey.toLowerCase().replace(/-/g, ' '));
+    expect(vault.state()).toBe('unlocked');
+    expect(existsSync(vault.dbFile)).toBe(true);
+    expect(existsSync(vault.keyFile)).toBe(true);
+  });
+
+  it('restricts the files to their owner', async () => {
+    await created();
+    if (process.platform === 'win32') return;
+    expect(statSync(vault.dbFile).mode & 0o777).toBe(0o600);
+    expect(statSync(vault.keyFile).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses to create a second vault in the same place', async () => {
+    await created();
+    await vault.lock();
+    expect(await codeOf(vault.create(TEST_PASSPHRASE))).toBe('VAULT_EXISTS');
+  });
+
+  it('stores the database key only wrapped', async () => {
+    await created();
+    const keyFile = JSON.parse(readFileSync(vault.keyFile, 'utf8'));
+    expect(keyFile.format).toBe('balise-keys');
+    expect(keyFile.passphrase.kdf).toBe('scrypt');
+    expect(JSON.stringify(keyFile)).not.toContain(TEST_PASSPHRASE);
+  });
+});
+
+describe('unlocking and locking', () => {
+  it('locks: the database is closed and unreachable', async () => {
+    await created();
+    await vault.lock();
+    expect(vault.state()).toBe('locked');
+    expect(() => vault.db).toThrowError(/verrouillé/);
+  });
+
+  it('refuses a wrong passphrase with a French message and changes nothing on disk', async () => {
+    await created();
+    await vault.lock();
+    const before = folderFingerprint(dir);
+    await expect(vault.unlock('not the right passphrase')).rejects.toThrowError(/Phrase de passe incorrecte/);
+    expect(vault.state()).toBe('locked');
+    expect(folderFingerprint(dir)).toEqual(before);
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(vault.state()).toBe('unlocked');
+  });
+
+  it('opens with the recovery key and forces a new passphrase', async () => {
+    const recoveryKey = await created();
+    await vault.lock();
+    expect(await codeOf(vault.unlockWithRecoveryKey('0000-0000-0000-0000-0000-0000-0000-0000', 'une nouvelle phrase longue'))).toBe('WRONG_RECOVERY_KEY');
+    await vault.unlockWithRecoveryKey(recoveryKey, 'une nouvelle phrase longue');
+    expect(vault.state()).toBe('unlocked');
+    await vault.lock();
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
+    await vault.unlock('une nouvelle phrase longue');
+    expect(vault.state()).toBe('unlocked');
+  });
+
+  it('changes the passphrase by rewrapping the key, without rewriting the database', async () => {
+    await created();
+    await vault.db.insertInto('settings').values({ key: 'probe', value: '"x"' }).execute();
+    await vault.lock();
+    await vault.unlock(TEST_PASSPHRASE);
+    const dbBefore = folderFingerprint(dir)['balise.db'];
+    expect(await codeOf(vault.changePassphrase('wrong current passphrase', 'une autre phrase longue'))).toBe('WRONG_PASSPHRASE');
+    await vault.changePassphrase(TEST_PASSPHRASE, 'une autre phrase longue');
+    expect(folderFingerprint(dir)['balise.db']).toBe(dbBefore);
+    await vault.lock();
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
+    await vault.unlock('une autre phrase longue');
+    const row = await vault.db.selectFrom('settings').selectAll().where('key', '=', 'probe').executeTakeFirst();
+    expect(row?.value).toBe('"x"');
+  });
+});
+
+describe('damaged vaults', () => {
+  it('explains a garbled key file and leaves it alone', async () => {
+    await created();
+    await vault.lock();
+    writeFileSync(vault.keyFile, '{"format":"balise-keys"');
+    const before = folderFingerprint(dir);
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_DAMAGED');
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('explains a garbled database file and leaves it alone', async () => {
+    await created();
+    await vault.lock();
+    const bytes = readFileSync(vault.dbFile);
+    bytes.fill(0x41, 0, 4096);
+    writeFileSync(vault.dbFile, bytes);
+    const before = folderFingerprint(dir);
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_DAMAGED');
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('explains a missing database file instead of creating an empty one', async () => {
+    await created();
+    await vault.lock();
+    rmSync(vault.dbFile);
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_DAMAGED');
+    expect(existsSync(vault.dbFile)).toBe(false);
+  });
+
+  it('refuses a database written by a newer version of the app', async () => {
+    await created();
+    await vault.db.insertInto('migrations').values({ name: '2099_01_01_001_future', appliedAt: new Date().toISOString() }).execute();
+    await vault.lock();
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_TOO_NEW');
+    expect(vault.state()).toBe('locked');
+  });
+});
