@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/shared/result';
 import { Vault } from '../../src/main/vault/vault';
 import { folderFingerprint } from '../support/files';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/constants';
 
 let root: string;
 let dir: string;

@@ -1,7 +1,4 @@
-/**
- * A real encrypted vault in a temporary folder, unlocked, for integration tests.
- * Key derivation is made cheap here (it is measured in the benchmarks, not in tests).
- */
+/** A real encrypted vault in a temporary folder, unlocked, for integration tests. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +7,9 @@ import { handlers } from '../../src/main/ipc/handlers';
 import { dispatch, type Context } from '../../src/main/ipc/router';
 import { Session } from '../../src/main/session';
 import type { Result } from '../../src/shared/result';
-import type { ScryptParams } from '../../src/main/vault/keys';
+import { TEST_PASSPHRASE, TEST_SCRYPT } from './constants';
 
-export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
-export const TEST_PASSPHRASE = 'correct horse battery staple';
+export { TEST_PASSPHRASE, TEST_SCRYPT };
 
 export interface TestVault {
   dir: string;
