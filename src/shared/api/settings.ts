@@ -9,7 +9,7 @@ export const settingsValues = z.object({
     .min(1, 'Au moins 1 minute.')
     .max(240, 'Au plus 240 minutes (4 heures).'),
   /** Name of the department, shown in the title and used in exports. */
-  departmentName: z.string().trim().max(100).default(''),
+  departmentName: z.string().trim().max(100, 'Au plus 100 caractères.'),
 });
 export type SettingsValues = z.output<typeof settingsValues>;
 
