@@ -1,0 +1,99 @@
+/**
+ * What the directory services (structures and Promeneurs) share: one transaction per write,
+ * the network-status history, word search over search keys, and French sorting.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { todayInParis } from '../../shared/rules/dates';
+import { searchKey } from '../../shared/rules/text';
+import type { Db } from '../db/connection';
+
+/** Runs `work` in a transaction, or inside the caller's one when `db` already is one. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+export type StatusEntity = 'structure' | 'promeneur';
+
+/** Notes that a record took a network status on `since` (today in Paris when not given). */
+export async function recordStatus(
+  db: Db,
+  entity: StatusEntity,
+  entityId: number,
+  status: string,
+  since: string | null,
+): Promise<void> {
+  await db
+    .insertInto('statusHistory')
+    .values({
+      entity,
+      entityId,
+      status,
+      since: since ?? todayInParis(),
+      recordedAt: new Date().toISOString(),
+    })
+    .execute();
+}
+
+/** A record's network statuses, newest first. */
+export async function statusHistoryOf(
+  db: Db,
+  entity: StatusEntity,
+  entityId: number,
+): Promise<{ status: string; since: string }[]> {
+  return db
+    .selectFrom('statusHistory')
+    .select(['status', 'since'])
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .orderBy('since', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function forgetStatusHistory(
+  db: Db,
+  entity: StatusEntity,
+  entityId: number,
+): Promise<void> {
+  await db
+    .deleteFrom('statusHistory')
+    .where('entity', '=', entity)
+    .where('entityId', '=', entityId)
+    .execute();
+}
+
+/** The words of a search, accents and case folded: each must appear in a record's search key. */
+export function searchWords(query: string): string[] {
+  return searchKey(query).split(' ').filter(Boolean);
+}
+
+/** True when a search-key column (e.g. 'structures.searchKey') contains a search word. */
+export function containsWord(column: string, word: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`instr(${sql.ref(column)}, ${word}) > 0`;
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** French dictionary order ("Élodie" next to "Eloïse"); missing values after the others. */
+export function compareText(a: string | null, b: string | null): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  return collator.compare(a, b);
+}
+
+/** Orders values by their position in a vocabulary (a status list follows its workflow). */
+export function compareByRank(
+  vocabulary: Record<string, string>,
+): (a: string, b: string) => number {
+  const keys = Object.keys(vocabulary);
+  return (a, b) => keys.indexOf(a) - keys.indexOf(b);
+}
+
+/** Sorts rows by a comparison, ties by id, the whole order reversed for 'desc'. */
+export function sortRows<T extends { id: number }>(
+  rows: T[],
+  compare: (a: T, b: T) => number,
+  direction: 'asc' | 'desc',
+): T[] {
+  const sign = direction === 'desc' ? -1 : 1;
+  return [...rows].sort((a, b) => sign * (compare(a, b) || a.id - b.id));
+}

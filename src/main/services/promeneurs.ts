@@ -1,0 +1,368 @@
+/** Promeneurs du Net: the youth workers of the network, their profiles and online duty slots. */
+import type { Selectable } from 'kysely';
+import type { ParsedInput } from '../../shared/api/contract';
+import {
+  compliance,
+  promeneurFields,
+  publication,
+  type Promeneur,
+  type PromeneurFields,
+  type PromeneurSummary,
+} from '../../shared/api/promeneurs';
+import { PROMENEUR_STATUSES } from '../../shared/domain/directory';
+import { diffRecords } from '../../shared/rules/diff';
+import { searchKeyOf } from '../../shared/rules/text';
+import { DomainError } from '../../shared/result';
+import type { Db } from '../db/connection';
+import type { PromeneursTable } from '../db/schema';
+import type { HandlersOf, RoutesOf } from '../ipc/router';
+import { recordAudit } from './audit';
+import {
+  compareByRank,
+  compareText,
+  containsWord,
+  forgetStatusHistory,
+  inTransaction,
+  recordStatus,
+  searchWords,
+  sortRows,
+  statusHistoryOf,
+} from './directory';
+
+type Row = Selectable<PromeneursTable>;
+/** What the record keeps of the fields: all but `statusSince`, which goes to the status history. */
+type Recorded = Omit<PromeneurFields, 'statusSince'>;
+type Profile = Recorded['profiles'][number];
+type DutySlot = Recorded['dutySlots'][number];
+
+const RECORDED = (Object.keys(promeneurFields.shape) as (keyof PromeneurFields)[]).filter(
+  (key): key is keyof Recorded => key !== 'statusSince',
+);
+
+const notFound = () =>
+  new DomainError('NOT_FOUND', 'Ce Promeneur du Net n’existe pas ou a été supprimé.');
+
+/**
+ * The record in one canonical shape (same keys in the same order whatever its source), so
+ * that comparing two versions field by field only sees real changes.
+ */
+function canonical(r: Recorded): Recorded {
+  return {
+    firstName: r.firstName,
+    lastName: r.lastName,
+    job: r.job,
+    structureId: r.structureId,
+    email: r.email,
+    phone: r.phone,
+    startDate: r.startDate,
+    charterSignedOn: r.charterSignedOn,
+    status: r.status,
+    profiles: r.profiles.map((p) => ({ platform: p.platform, name: p.name, url: p.url })),
+    dutySlots: r.dutySlots.map((s) => ({ weekday: s.weekday, start: s.start, end: s.end })),
+    compliance: compliance.parse(r.compliance),
+    complianceCheckedOn: r.complianceCheckedOn,
+    publication: publication.parse(r.publication),
+    notes: r.notes,
+  };
+}
+
+async function findRow(db: Db, id: number): Promise<Row> {
+  const row = await db.selectFrom('promeneurs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+async function loadRecorded(db: Db, row: Row): Promise<Recorded> {
+  const profiles = await db
+    .selectFrom('promeneurProfiles')
+    .select(['platform', 'name', 'url'])
+    .where('promeneurId', '=', row.id)
+    .orderBy('position')
+    .execute();
+  const dutySlots = await db
+    .selectFrom('dutySlots')
+    .select(['weekday', 'start', 'end'])
+    .where('promeneurId', '=', row.id)
+    .orderBy('position')
+    .execute();
+  return canonical({
+    ...row,
+    job: row.job as Recorded['job'],
+    status: row.status as Recorded['status'],
+    profiles: profiles as Profile[],
+    dutySlots,
+    compliance: JSON.parse(row.compliance) as Recorded['compliance'],
+    publication: JSON.parse(row.publication) as Recorded['publication'],
+  });
+}
+
+/** Checks the employing structure exists, reporting it on the form's field otherwise. */
+async function assertStructureExists(db: Db, structureId: number): Promise<void> {
+  const found = await db
+    .selectFrom('structures')
+    .select('id')
+    .where('id', '=', structureId)
+    .executeTakeFirst();
+  if (!found)
+    throw new DomainError(
+      'INVALID_INPUT',
+      'Saisie à corriger : la structure employeuse n’existe pas ou a été supprimée.',
+      {
+        'fields.structureId': 'Cette structure n’existe pas ou a été supprimée.',
+      },
+    );
+}
+
+/** Writes the record's own columns (profiles and slots live in their own tables). */
+function columnsOf(r: Recorded) {
+  return {
+    structureId: r.structureId,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    job: r.job,
+    email: r.email,
+    phone: r.phone,
+    startDate: r.startDate,
+    charterSignedOn: r.charterSignedOn,
+    status: r.status,
+    compliance: JSON.stringify(r.compliance),
+    complianceCheckedOn: r.complianceCheckedOn,
+    publication: JSON.stringify(r.publication),
+    notes: r.notes,
+  };
+}
+
+/** Replaces a Promeneur's profiles and duty slots as a whole, keeping their order. */
+async function replaceChildren(db: Db, promeneurId: number, r: Recorded): Promise<void> {
+  await db.deleteFrom('promeneurProfiles').where('promeneurId', '=', promeneurId).execute();
+  await db.deleteFrom('dutySlots').where('promeneurId', '=', promeneurId).execute();
+  if (r.profiles.length > 0)
+    await db
+      .insertInto('promeneurProfiles')
+      .values(r.profiles.map((p, position) => ({ promeneurId, position, ...p })))
+      .execute();
+  if (r.dutySlots.length > 0)
+    await db
+      .insertInto('dutySlots')
+      .values(r.dutySlots.map((s, position) => ({ promeneurId, position, ...s })))
+      .execute();
+}
+
+/** Recomputes a Promeneur's search key: names, e-mail, structure's name, profile names. */
+async function refreshSearchKey(db: Db, id: number): Promise<void> {
+  const p = await db
+    .selectFrom('promeneurs')
+    .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
+    .select([
+      'promeneurs.firstName',
+      'promeneurs.lastName',
+      'promeneurs.email',
+      'structures.name as structureName',
+    ])
+    .where('promeneurs.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const profiles = await db
+    .selectFrom('promeneurProfiles')
+    .select('name')
+    .where('promeneurId', '=', id)
+    .orderBy('position')
+    .execute();
+  const searchKey = searchKeyOf([
+    p.firstName,
+    p.lastName,
+    p.email,
+    p.structureName,
+    ...profiles.map((x) => x.name),
+  ]);
+  await db.updateTable('promeneurs').set({ searchKey }).where('id', '=', id).execute();
+}
+
+/** After a structure is renamed, its Promeneurs are found under the new name. */
+export async function refreshSearchKeysOfStructure(db: Db, structureId: number): Promise<void> {
+  const rows = await db
+    .selectFrom('promeneurs')
+    .select('id')
+    .where('structureId', '=', structureId)
+    .execute();
+  for (const { id } of rows) await refreshSearchKey(db, id);
+}
+
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Hours online per week, from the duty slots, to two decimals. */
+export function hoursPerWeek(slots: ReadonlyArray<DutySlot>): number {
+  const total = slots.reduce((sum, s) => sum + minutes(s.end) - minutes(s.start), 0);
+  return Math.round((total / 60) * 100) / 100;
+}
+
+const compareStatus = compareByRank(PROMENEUR_STATUSES);
+
+type ListedRow = PromeneurSummary & { updatedAt: string };
+
+const comparisons: Record<
+  ParsedInput<'promeneurs.list'>['sort'],
+  (a: ListedRow, b: ListedRow) => number
+> = {
+  lastName: (a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName),
+  structureName: (a, b) =>
+    compareText(a.structureName, b.structureName) || comparisons.lastName(a, b),
+  status: (a, b) => compareStatus(a.status, b.status),
+  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+};
+
+export async function listPromeneurs(
+  db: Db,
+  query: ParsedInput<'promeneurs.list'>,
+): Promise<PromeneurSummary[]> {
+  let select = db
+    .selectFrom('promeneurs')
+    .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
+    .select([
+      'promeneurs.id',
+      'promeneurs.firstName',
+      'promeneurs.lastName',
+      'promeneurs.job',
+      'promeneurs.status',
+      'promeneurs.structureId',
+      'structures.name as structureName',
+      'structures.territory',
+      'promeneurs.email',
+      'promeneurs.phone',
+      'promeneurs.complianceCheckedOn',
+      'promeneurs.archivedAt',
+      'promeneurs.updatedAt',
+    ])
+    .where('promeneurs.archivedAt', query.archived ? 'is not' : 'is', null);
+  if (query.statuses.length > 0) select = select.where('promeneurs.status', 'in', query.statuses);
+  if (query.jobs.length > 0) select = select.where('promeneurs.job', 'in', query.jobs);
+  if (query.structureId !== null)
+    select = select.where('promeneurs.structureId', '=', query.structureId);
+  if (query.territory !== null) select = select.where('structures.territory', '=', query.territory);
+  for (const word of searchWords(query.search))
+    select = select.where(containsWord('promeneurs.searchKey', word));
+
+  const rows: ListedRow[] = (await select.execute()).map((r) => ({
+    ...r,
+    job: r.job as PromeneurSummary['job'],
+    status: r.status as PromeneurSummary['status'],
+  }));
+  return sortRows(rows, comparisons[query.sort], query.direction).map(
+    ({ updatedAt: _updatedAt, ...summary }) => summary,
+  );
+}
+
+export async function getPromeneur(db: Db, id: number): Promise<Promeneur> {
+  const row = await findRow(db, id);
+  const recorded = await loadRecorded(db, row);
+  const structure = await db
+    .selectFrom('structures')
+    .select('name')
+    .where('id', '=', row.structureId)
+    .executeTakeFirstOrThrow();
+  return {
+    id,
+    ...recorded,
+    structureName: structure.name,
+    hoursPerWeek: hoursPerWeek(recorded.dutySlots),
+    archivedAt: row.archivedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    statusHistory: await statusHistoryOf(db, 'promeneur', id),
+  };
+}
+
+export function createPromeneur(db: Db, fields: PromeneurFields): Promise<{ id: number }> {
+  return inTransaction(db, async (trx) => {
+    const recorded = canonical(fields);
+    await assertStructureExists(trx, recorded.structureId);
+    const now = new Date().toISOString();
+    const { id } = await trx
+      .insertInto('promeneurs')
+      .values({ ...columnsOf(recorded), searchKey: '', createdAt: now, updatedAt: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await replaceChildren(trx, id, recorded);
+    await refreshSearchKey(trx, id);
+    await recordStatus(trx, 'promeneur', id, recorded.status, fields.statusSince);
+    await recordAudit(trx, {
+      entity: 'promeneur',
+      entityId: id,
+      action: 'create',
+      changes: diffRecords(null, recorded, RECORDED),
+    });
+    return { id };
+  });
+}
+
+/** Saves the fields; writes nothing, not even an audit entry, when nothing changed. */
+export function updatePromeneur(
+  db: Db,
+  id: number,
+  fields: PromeneurFields,
+): Promise<{ id: number }> {
+  return inTransaction(db, async (trx) => {
+    const before = await loadRecorded(trx, await findRow(trx, id));
+    const after = canonical(fields);
+    const changes = diffRecords(before, after, RECORDED);
+    if (changes.length === 0) return { id };
+    if (after.structureId !== before.structureId)
+      await assertStructureExists(trx, after.structureId);
+    await trx
+      .updateTable('promeneurs')
+      .set({ ...columnsOf(after), updatedAt: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await replaceChildren(trx, id, after);
+    await refreshSearchKey(trx, id);
+    if (after.status !== before.status)
+      await recordStatus(trx, 'promeneur', id, after.status, fields.statusSince);
+    await recordAudit(trx, { entity: 'promeneur', entityId: id, action: 'update', changes });
+    return { id };
+  });
+}
+
+/** Archives (or restores) a Promeneur; doing it twice changes nothing the second time. */
+function setArchived(db: Db, id: number, archived: boolean): Promise<{ id: number }> {
+  return inTransaction(db, async (trx) => {
+    const before = (await findRow(trx, id)).archivedAt;
+    if ((before !== null) === archived) return { id };
+    const now = new Date().toISOString();
+    const after = archived ? now : null;
+    await trx
+      .updateTable('promeneurs')
+      .set({ archivedAt: after, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, {
+      entity: 'promeneur',
+      entityId: id,
+      action: archived ? 'archive' : 'restore',
+      changes: [{ field: 'archivedAt', before, after }],
+    });
+    return { id };
+  });
+}
+
+export const archivePromeneur = (db: Db, id: number) => setArchived(db, id, true);
+export const restorePromeneur = (db: Db, id: number) => setArchived(db, id, false);
+
+/** Erases a Promeneur for good, with their profiles, duty slots and status history. */
+export function removePromeneur(db: Db, id: number): Promise<{ id: number }> {
+  return inTransaction(db, async (trx) => {
+    await findRow(trx, id);
+    await forgetStatusHistory(trx, 'promeneur', id);
+    await trx.deleteFrom('promeneurs').where('id', '=', id).execute();
+    await recordAudit(trx, { entity: 'promeneur', entityId: id, action: 'delete', changes: [] });
+    return { id };
+  });
+}
+
+export const promeneursHandlers: HandlersOf<RoutesOf<'promeneurs'>> = {
+  'promeneurs.list': (input, { session }) => listPromeneurs(session.db, input),
+  'promeneurs.get': (input, { session }) => getPromeneur(session.db, input.id),
+  'promeneurs.create': (input, { session }) => createPromeneur(session.db, input.fields),
+  'promeneurs.update': (input, { session }) => updatePromeneur(session.db, input.id, input.fields),
+  'promeneurs.archive': (input, { session }) => archivePromeneur(session.db, input.id),
+  'promeneurs.restore': (input, { session }) => restorePromeneur(session.db, input.id),
+  'promeneurs.remove': (input, { session }) => removePromeneur(session.db, input.id),
+};
