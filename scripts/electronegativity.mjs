@@ -9,7 +9,24 @@ const dir = mkdtempSync(join(tmpdir(), 'balise-electronegativity-'));
 const report = join(dir, 'report.csv');
 const cli = join('node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const offline = join('scripts', 'electronegativity-offline.cjs');
-const run = spawnSync(process.execPath, ['--require', `./${offline}`, cli, '-i', 'src', '-o', report, '-r', '-e', '45.0.0', '-x', 'AvailableSecurityFixesGlobalCheck'], { encoding: 'utf8' });
+const run = spawnSync(
+  process.execPath,
+  [
+    '--require',
+    `./${offline}`,
+    cli,
+    '-i',
+    'src',
+    '-o',
+    report,
+    '-r',
+    '-e',
+    '45.0.0',
+    '-x',
+    'AvailableSecurityFixesGlobalCheck',
+  ],
+  { encoding: 'utf8' },
+);
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   console.error('Electronegativity failed to run.');
@@ -24,12 +41,16 @@ function cells(line) {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
   }
   out.push(cur);
   return out;

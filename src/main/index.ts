@@ -2,7 +2,15 @@
  * The Electron main process: one window, locked down; the session and its vault; the
  * routes; locking on demand, on idle, on sleep and on screen lock.
  */
-import { app, BrowserWindow, Menu, nativeTheme, powerMonitor, session as electronSession, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  nativeTheme,
+  powerMonitor,
+  session as electronSession,
+  shell,
+} from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { registerRoutes } from './ipc/register';

@@ -8,11 +8,27 @@ export interface MenuActions {
 export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: 'À propos de Balise' }, { type: 'separator' as const }, { role: 'hide' as const, label: 'Masquer Balise' }, { role: 'quit' as const, label: 'Quitter Balise' }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' as const, label: 'À propos de Balise' },
+              { type: 'separator' as const },
+              { role: 'hide' as const, label: 'Masquer Balise' },
+              { role: 'quit' as const, label: 'Quitter Balise' },
+            ],
+          },
+        ]
+      : []),
     {
       label: 'Fichier',
       submenu: [
-        { label: 'Verrouiller maintenant', accelerator: 'CmdOrCtrl+L', click: () => actions.lockNow() },
+        {
+          label: 'Verrouiller maintenant',
+          accelerator: 'CmdOrCtrl+L',
+          click: () => actions.lockNow(),
+        },
         { type: 'separator' },
         isMac ? { role: 'close', label: 'Fermer la fenêtre' } : { role: 'quit', label: 'Quitter' },
       ],
@@ -37,7 +53,12 @@ export function buildMenu(actions: MenuActions, isDev: boolean): Menu {
         { role: 'zoomOut', label: 'Zoom arrière' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Plein écran' },
-        ...(isDev ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const, label: 'Outils de développement' }] : []),
+        ...(isDev
+          ? [
+              { type: 'separator' as const },
+              { role: 'toggleDevTools' as const, label: 'Outils de développement' },
+            ]
+          : []),
       ],
     },
     {

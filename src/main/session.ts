@@ -53,7 +53,9 @@ export class Session {
   async status(): Promise<VaultState> {
     const state = this.vault.state();
     const autoLockMinutes =
-      state === 'unlocked' ? (await readSettings(this.db)).autoLockMinutes : DEFAULT_SETTINGS.autoLockMinutes;
+      state === 'unlocked'
+        ? (await readSettings(this.db)).autoLockMinutes
+        : DEFAULT_SETTINGS.autoLockMinutes;
     return { state, demo: this.inDemo, autoLockMinutes };
   }
 
@@ -91,6 +93,9 @@ export class Session {
 
   assertUnlocked(): void {
     if (this.vault.state() !== 'unlocked')
-      throw new DomainError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le pour continuer.');
+      throw new DomainError(
+        'VAULT_LOCKED',
+        'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
+      );
   }
 }

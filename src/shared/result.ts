@@ -30,7 +30,10 @@ export const fail = (
   code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
-): { ok: false; error: AppError } => ({ ok: false, error: fields ? { code, message, fields } : { code, message } });
+): { ok: false; error: AppError } => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
 
 /** An error a service throws on purpose; the router turns it into a failed Result. */
 export class DomainError extends Error {

@@ -40,9 +40,17 @@ describe('encryption at rest', () => {
       expect(files).toContain('balise.db');
       for (const file of files) {
         const bytes = readFileSync(join(dir, file));
-        expect(bytes.includes(Buffer.from(marker)), `${file} holds the marker in clear`).toBe(false);
-        expect(bytes.includes(Buffer.from(marker.toLowerCase())), `${file} holds the marker in clear`).toBe(false);
-        expect(bytes.includes(Buffer.from('SQLite format 3')), `${file} has a plaintext SQLite header`).toBe(false);
+        expect(bytes.includes(Buffer.from(marker)), `${file} holds the marker in clear`).toBe(
+          false,
+        );
+        expect(
+          bytes.includes(Buffer.from(marker.toLowerCase())),
+          `${file} holds the marker in clear`,
+        ).toBe(false);
+        expect(
+          bytes.includes(Buffer.from('SQLite format 3')),
+          `${file} has a plaintext SQLite header`,
+        ).toBe(false);
       }
       return files;
     };

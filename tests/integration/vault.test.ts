@@ -86,7 +86,9 @@ describe('unlocking and locking', () => {
     await created();
     await vault.lock();
     const before = folderFingerprint(dir);
-    await expect(vault.unlock('not the right passphrase')).rejects.toThrowError(/Phrase de passe incorrecte/);
+    await expect(vault.unlock('not the right passphrase')).rejects.toThrowError(
+      /Phrase de passe incorrecte/,
+    );
     expect(vault.state()).toBe('locked');
     expect(folderFingerprint(dir)).toEqual(before);
     await vault.unlock(TEST_PASSPHRASE);
@@ -96,7 +98,14 @@ describe('unlocking and locking', () => {
   it('opens with the recovery key and forces a new passphrase', async () => {
     const recoveryKey = await created();
     await vault.lock();
-    expect(await codeOf(vault.unlockWithRecoveryKey('0000-0000-0000-0000-0000-0000-0000-0000', 'une nouvelle phrase longue'))).toBe('WRONG_RECOVERY_KEY');
+    expect(
+      await codeOf(
+        vault.unlockWithRecoveryKey(
+          '0000-0000-0000-0000-0000-0000-0000-0000',
+          'une nouvelle phrase longue',
+        ),
+      ),
+    ).toBe('WRONG_RECOVERY_KEY');
     await vault.unlockWithRecoveryKey(recoveryKey, 'une nouvelle phrase longue');
     expect(vault.state()).toBe('unlocked');
     await vault.lock();
@@ -111,13 +120,19 @@ describe('unlocking and locking', () => {
     await vault.lock();
     await vault.unlock(TEST_PASSPHRASE);
     const dbBefore = folderFingerprint(dir)['balise.db'];
-    expect(await codeOf(vault.changePassphrase('wrong current passphrase', 'une autre phrase longue'))).toBe('WRONG_PASSPHRASE');
+    expect(
+      await codeOf(vault.changePassphrase('wrong current passphrase', 'une autre phrase longue')),
+    ).toBe('WRONG_PASSPHRASE');
     await vault.changePassphrase(TEST_PASSPHRASE, 'une autre phrase longue');
     expect(folderFingerprint(dir)['balise.db']).toBe(dbBefore);
     await vault.lock();
     expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
     await vault.unlock('une autre phrase longue');
-    const row = await vault.db.selectFrom('settings').selectAll().where('key', '=', 'probe').executeTakeFirst();
+    const row = await vault.db
+      .selectFrom('settings')
+      .selectAll()
+      .where('key', '=', 'probe')
+      .executeTakeFirst();
     expect(row?.value).toBe('"x"');
   });
 });
@@ -153,7 +168,10 @@ describe('damaged vaults', () => {
 
   it('refuses a database written by a newer version of the app', async () => {
     await created();
-    await vault.db.insertInto('migrations').values({ name: '2099_01_01_001_future', appliedAt: new Date().toISOString() }).execute();
+    await vault.db
+      .insertInto('migrations')
+      .values({ name: '2099_01_01_001_future', appliedAt: new Date().toISOString() })
+      .execute();
     await vault.lock();
     expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_TOO_NEW');
     expect(vault.state()).toBe('locked');

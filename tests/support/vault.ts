@@ -2,7 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ParsedInput, RouteInput, RouteName, RouteOutput } from '../../src/shared/api/contract';
+import type {
+  ParsedInput,
+  RouteInput,
+  RouteName,
+  RouteOutput,
+} from '../../src/shared/api/contract';
 import { handlers } from '../../src/main/ipc/handlers';
 import { dispatch, type Context } from '../../src/main/ipc/router';
 import { Session } from '../../src/main/session';
@@ -24,7 +29,10 @@ export interface TestVault {
 
 export async function createTestVault(options: { unlocked?: boolean } = {}): Promise<TestVault> {
   const dir = mkdtempSync(join(tmpdir(), 'balise-test-'));
-  const session = new Session({ vault: join(dir, 'vault'), demoVault: join(dir, 'demo') }, { scrypt: TEST_SCRYPT });
+  const session = new Session(
+    { vault: join(dir, 'vault'), demoVault: join(dir, 'demo') },
+    { scrypt: TEST_SCRYPT },
+  );
   const ctx: Context = { session };
   if (options.unlocked ?? true) {
     const { recoveryKey } = await session.vault.create(TEST_PASSPHRASE);
@@ -39,7 +47,10 @@ export async function createTestVault(options: { unlocked?: boolean } = {}): Pro
     call,
     async value(route, input) {
       const result = await call(route, input);
-      if (!result.ok) throw new Error(`${route} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+      if (!result.ok)
+        throw new Error(
+          `${route} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
+        );
       return result.value;
     },
     async cleanup() {

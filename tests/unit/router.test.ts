@@ -18,9 +18,15 @@ describe('the router', () => {
       seen.push(input);
       return { autoLockMinutes: 30, departmentName: 'Val-de-Balise' };
     });
-    const result = await dispatch(handlers, ctx, 'settings.update', { autoLockMinutes: 30, extra: 'dropped' });
+    const result = await dispatch(handlers, ctx, 'settings.update', {
+      autoLockMinutes: 30,
+      extra: 'dropped',
+    });
     expect(seen).toEqual([{ autoLockMinutes: 30 }]);
-    expect(result).toEqual({ ok: true, value: { autoLockMinutes: 30, departmentName: 'Val-de-Balise' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { autoLockMinutes: 30, departmentName: 'Val-de-Balise' },
+    });
   });
 
   it('turns a domain error into a failed Result with its code and French message', async () => {

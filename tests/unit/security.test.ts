@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalWebUrl, windowOptions } from '../../src/main/window/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isExternalWebUrl,
+  windowOptions,
+} from '../../src/main/window/security';
 
 describe('window security', () => {
-  const options = windowOptions({ preload: '/app/out/preload/index.cjs', icon: '/app/icon.png', dark: false });
+  const options = windowOptions({
+    preload: '/app/out/preload/index.cjs',
+    icon: '/app/icon.png',
+    dark: false,
+  });
   const prefs = options.webPreferences!;
 
   it('isolates and sandboxes the page, without Node', () => {

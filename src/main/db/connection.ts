@@ -12,7 +12,10 @@ export type Db = Kysely<Database>;
 
 /** Thrown when the key does not open the file, or the file is not a database. */
 export class UnreadableDatabaseError extends Error {
-  constructor(readonly reason: 'not_a_database' | 'damaged', cause?: unknown) {
+  constructor(
+    readonly reason: 'not_a_database' | 'damaged',
+    cause?: unknown,
+  ) {
     super(`database unreadable: ${reason}`, { cause });
     this.name = 'UnreadableDatabaseError';
   }
@@ -37,8 +40,15 @@ export function restrictFiles(file: string): void {
  * Opens (or creates) the encrypted database. `PRAGMA key` accepts any key: the first
  * read tells whether it is right, so this reads the schema before returning.
  */
-export function openConnection(file: string, key: Buffer, options: { readonly?: boolean } = {}): Connection {
-  const conn = new Sqlite(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+export function openConnection(
+  file: string,
+  key: Buffer,
+  options: { readonly?: boolean } = {},
+): Connection {
+  const conn = new Sqlite(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   try {
     keyConnection(conn, key);
     conn.prepare('select count(*) from sqlite_master').get();

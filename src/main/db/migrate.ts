@@ -54,7 +54,10 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<str
   for (const name of pending) {
     await db.transaction().execute(async (trx) => {
       await migrations[name]!.up(trx as unknown as Kysely<unknown>);
-      await trx.insertInto('migrations').values({ name, appliedAt: new Date().toISOString() }).execute();
+      await trx
+        .insertInto('migrations')
+        .values({ name, appliedAt: new Date().toISOString() })
+        .execute();
     });
   }
   await sql`pragma optimize`.execute(db);

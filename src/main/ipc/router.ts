@@ -43,20 +43,33 @@ export async function dispatch(
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     const first = Object.values(fields)[0];
-    return fail('INVALID_INPUT', first ? `Saisie à corriger : ${first}` : 'Saisie invalide.', fields);
+    return fail(
+      'INVALID_INPUT',
+      first ? `Saisie à corriger : ${first}` : 'Saisie invalide.',
+      fields,
+    );
   }
   try {
     const handler = handlers[route] as (input: unknown, ctx: Context) => unknown;
     const value = await handler(parsed.data, ctx);
     const checked = schema.output.safeParse(value);
     if (!checked.success) {
-      logError(`route ${route}: output does not match its schema`, checked.error.issues.map((i) => i.path.join('.')));
-      return fail('INTERNAL', 'Une erreur interne est survenue. Aucune donnée n’a été modifiée par cette réponse.');
+      logError(
+        `route ${route}: output does not match its schema`,
+        checked.error.issues.map((i) => i.path.join('.')),
+      );
+      return fail(
+        'INTERNAL',
+        'Une erreur interne est survenue. Aucune donnée n’a été modifiée par cette réponse.',
+      );
     }
     return ok(checked.data);
   } catch (error) {
     if (error instanceof DomainError) return fail(error.code, error.message, error.fields);
     logError(`route ${route} failed`, error);
-    return fail('INTERNAL', 'Une erreur inattendue est survenue. L’opération n’a pas été enregistrée.');
+    return fail(
+      'INTERNAL',
+      'Une erreur inattendue est survenue. L’opération n’a pas été enregistrée.',
+    );
   }
 }

@@ -26,7 +26,11 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
 }
 
 /** A record's history, newest first. */
-export async function historyOf(db: Db, entity: AuditEntity, entityId: number): Promise<AuditEntry[]> {
+export async function historyOf(
+  db: Db,
+  entity: AuditEntity,
+  entityId: number,
+): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('auditLog')
     .selectAll()

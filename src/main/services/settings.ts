@@ -11,7 +11,10 @@ export async function readSettings(db: Db): Promise<SettingsValues> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function updateSettings(db: Db, patch: Partial<SettingsValues>): Promise<SettingsValues> {
+export async function updateSettings(
+  db: Db,
+  patch: Partial<SettingsValues>,
+): Promise<SettingsValues> {
   return db.transaction().execute(async (trx) => {
     const before = await readSettings(trx);
     const after = settingsValues.parse({ ...before, ...patch });
@@ -25,7 +28,8 @@ export async function updateSettings(db: Db, patch: Partial<SettingsValues>): Pr
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
         .execute();
     }
-    if (changes.length > 0) await recordAudit(trx, { entity: 'settings', entityId: 0, action: 'update', changes });
+    if (changes.length > 0)
+      await recordAudit(trx, { entity: 'settings', entityId: 0, action: 'update', changes });
     return after;
   });
 }

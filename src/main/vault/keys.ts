@@ -3,7 +3,14 @@
  * it is stored only wrapped (AES-256-GCM) under a key derived from the passphrase
  * (scrypt) and under a key derived from the recovery key (shown once at creation).
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  hkdfSync,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export interface ScryptParams {
   N: number;
@@ -51,11 +58,7 @@ export function newRecoveryKey(): string {
 
 /** Accepts what a person types: lower case, spaces, missing dashes, O for 0, I or L for 1. */
 export function normalizeRecoveryKey(input: string): string {
-  const chars = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const chars = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return (chars.match(/.{1,4}/g) ?? []).join('-');
 }
 
@@ -65,7 +68,11 @@ export function recoveryKeysEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function derivePassphraseKey(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+export function derivePassphraseKey(
+  passphrase: string,
+  salt: Buffer,
+  params: ScryptParams,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       passphrase.normalize('NFC'),
@@ -79,14 +86,20 @@ export function derivePassphraseKey(passphrase: string, salt: Buffer, params: Sc
 
 /** The recovery key has 160 bits of entropy: a fast KDF is enough. */
 export function deriveRecoveryKey(recoveryKey: string, salt: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', normalizeRecoveryKey(recoveryKey), salt, 'balise recovery key', 32));
+  return Buffer.from(
+    hkdfSync('sha256', normalizeRecoveryKey(recoveryKey), salt, 'balise recovery key', 32),
+  );
 }
 
 export function wrap(key: Buffer, kek: Buffer): Wrapped {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   const data = Buffer.concat([cipher.update(key), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** Returns null when the wrapping key is wrong (authentication fails). */
@@ -112,16 +125,29 @@ export async function wrapForPassphrase(
 
 export function wrapForRecovery(dbKey: Buffer, recoveryKey: string): KeyFile['recovery'] {
   const salt = randomBytes(16);
-  return { kdf: 'hkdf-sha256', salt: salt.toString('base64'), wrapped: wrap(dbKey, deriveRecoveryKey(recoveryKey, salt)) };
+  return {
+    kdf: 'hkdf-sha256',
+    salt: salt.toString('base64'),
+    wrapped: wrap(dbKey, deriveRecoveryKey(recoveryKey, salt)),
+  };
 }
 
-export async function unwrapWithPassphrase(file: KeyFile, passphrase: string): Promise<Buffer | null> {
+export async function unwrapWithPassphrase(
+  file: KeyFile,
+  passphrase: string,
+): Promise<Buffer | null> {
   const { salt, params, wrapped } = file.passphrase;
-  return unwrap(wrapped, await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), params));
+  return unwrap(
+    wrapped,
+    await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), params),
+  );
 }
 
 export function unwrapWithRecoveryKey(file: KeyFile, recoveryKey: string): Buffer | null {
-  return unwrap(file.recovery.wrapped, deriveRecoveryKey(recoveryKey, Buffer.from(file.recovery.salt, 'base64')));
+  return unwrap(
+    file.recovery.wrapped,
+    deriveRecoveryKey(recoveryKey, Buffer.from(file.recovery.salt, 'base64')),
+  );
 }
 
 /** Checks the shape of a key file read from disk. */

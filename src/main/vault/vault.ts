@@ -6,7 +6,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../shared/result';
-import { kyselyOf, openConnection, UnreadableDatabaseError, type Connection, type Db } from '../db/connection';
+import {
+  kyselyOf,
+  openConnection,
+  UnreadableDatabaseError,
+  type Connection,
+  type Db,
+} from '../db/connection';
 import { migrate } from '../db/migrate';
 import { writeFileAtomic } from './files';
 import {
@@ -68,12 +74,20 @@ export class Vault {
 
   /** The open database; throws VAULT_LOCKED when the vault is not unlocked. */
   get db(): Db {
-    if (!this.open) throw new DomainError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le pour continuer.');
+    if (!this.open)
+      throw new DomainError(
+        'VAULT_LOCKED',
+        'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
+      );
     return this.open.db;
   }
 
   get connection(): Connection {
-    if (!this.open) throw new DomainError('VAULT_LOCKED', 'Le coffre est verrouillé. Déverrouillez-le pour continuer.');
+    if (!this.open)
+      throw new DomainError(
+        'VAULT_LOCKED',
+        'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
+      );
     return this.open.conn;
   }
 
@@ -101,7 +115,10 @@ export class Vault {
     const pending = this.pending;
     if (!pending) throw new DomainError('CONFLICT', 'Aucune création de coffre n’est en cours.');
     if (!recoveryKeysEqual(recoveryKey, pending.recoveryKey))
-      throw new DomainError('WRONG_RECOVERY_KEY', 'La clé de secours saisie ne correspond pas. Vérifiez chaque groupe de caractères.');
+      throw new DomainError(
+        'WRONG_RECOVERY_KEY',
+        'La clé de secours saisie ne correspond pas. Vérifiez chaque groupe de caractères.',
+      );
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (existsSync(this.dbFile)) {
       // A database without its key file cannot be opened by anyone: keep it aside, never delete it.
@@ -120,7 +137,11 @@ export class Vault {
     if (this.open) return;
     const keyFile = this.readKeyFile();
     const dbKey = await unwrapWithPassphrase(keyFile, passphrase);
-    if (!dbKey) throw new DomainError('WRONG_PASSPHRASE', 'Phrase de passe incorrecte. Vérifiez la saisie (majuscules, accents) et réessayez.');
+    if (!dbKey)
+      throw new DomainError(
+        'WRONG_PASSPHRASE',
+        'Phrase de passe incorrecte. Vérifiez la saisie (majuscules, accents) et réessayez.',
+      );
     await this.openWith(dbKey, { create: false });
   }
 
@@ -128,9 +149,16 @@ export class Vault {
   async unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void> {
     const keyFile = this.readKeyFile();
     const dbKey = unwrapWithRecoveryKey(keyFile, recoveryKey);
-    if (!dbKey) throw new DomainError('WRONG_RECOVERY_KEY', 'Clé de secours incorrecte. Vérifiez chaque groupe de caractères.');
+    if (!dbKey)
+      throw new DomainError(
+        'WRONG_RECOVERY_KEY',
+        'Clé de secours incorrecte. Vérifiez chaque groupe de caractères.',
+      );
     await this.openWith(dbKey, { create: false });
-    const next: KeyFile = { ...keyFile, passphrase: await wrapForPassphrase(dbKey, newPassphrase, this.scrypt) };
+    const next: KeyFile = {
+      ...keyFile,
+      passphrase: await wrapForPassphrase(dbKey, newPassphrase, this.scrypt),
+    };
     writeFileAtomic(this.keyFile, JSON.stringify(next, null, 2));
   }
 
@@ -138,8 +166,12 @@ export class Vault {
   async changePassphrase(current: string, next: string): Promise<void> {
     const keyFile = this.readKeyFile();
     const dbKey = await unwrapWithPassphrase(keyFile, current);
-    if (!dbKey) throw new DomainError('WRONG_PASSPHRASE', 'La phrase de passe actuelle est incorrecte.');
-    const updated: KeyFile = { ...keyFile, passphrase: await wrapForPassphrase(dbKey, next, this.scrypt) };
+    if (!dbKey)
+      throw new DomainError('WRONG_PASSPHRASE', 'La phrase de passe actuelle est incorrecte.');
+    const updated: KeyFile = {
+      ...keyFile,
+      passphrase: await wrapForPassphrase(dbKey, next, this.scrypt),
+    };
     writeFileAtomic(this.keyFile, JSON.stringify(updated, null, 2));
   }
 
@@ -154,7 +186,8 @@ export class Vault {
   }
 
   readKeyFile(): KeyFile {
-    if (!existsSync(this.keyFile)) throw new DomainError('VAULT_MISSING', 'Aucun coffre n’existe à cet emplacement.');
+    if (!existsSync(this.keyFile))
+      throw new DomainError('VAULT_MISSING', 'Aucun coffre n’existe à cet emplacement.');
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(this.keyFile, 'utf8'));
@@ -162,19 +195,28 @@ export class Vault {
       parsed = null;
     }
     if (!isKeyFile(parsed))
-      throw new DomainError('VAULT_DAMAGED', 'Le fichier des clés du coffre est illisible ou abîmé. Restaurez une sauvegarde.');
+      throw new DomainError(
+        'VAULT_DAMAGED',
+        'Le fichier des clés du coffre est illisible ou abîmé. Restaurez une sauvegarde.',
+      );
     return parsed;
   }
 
   private async openWith(dbKey: Buffer, { create }: { create: boolean }): Promise<void> {
     if (!create && !existsSync(this.dbFile))
-      throw new DomainError('VAULT_DAMAGED', 'Le fichier de données du coffre est introuvable. Restaurez une sauvegarde.');
+      throw new DomainError(
+        'VAULT_DAMAGED',
+        'Le fichier de données du coffre est introuvable. Restaurez une sauvegarde.',
+      );
     let conn: Connection;
     try {
       conn = openConnection(this.dbFile, dbKey);
     } catch (error) {
       if (error instanceof UnreadableDatabaseError)
-        throw new DomainError('VAULT_DAMAGED', 'Le fichier de données du coffre est abîmé ou ne correspond pas à ses clés. Il n’a pas été modifié ; restaurez une sauvegarde.');
+        throw new DomainError(
+          'VAULT_DAMAGED',
+          'Le fichier de données du coffre est abîmé ou ne correspond pas à ses clés. Il n’a pas été modifié ; restaurez une sauvegarde.',
+        );
       throw error;
     }
     const db = kyselyOf(conn);

@@ -11,7 +11,11 @@ export interface WindowInput {
 }
 
 /** The main window's options: sandboxed, isolated, no Node, no webviews. */
-export function windowOptions({ preload, icon, dark }: WindowInput): BrowserWindowConstructorOptions {
+export function windowOptions({
+  preload,
+  icon,
+  dark,
+}: WindowInput): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -59,7 +63,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
+    if (app.protocol === 'file:')
+      return target.protocol === 'file:' && target.pathname === app.pathname;
     return target.origin === app.origin;
   } catch {
     return false;
@@ -81,7 +86,11 @@ export interface SecurityHooks {
 }
 
 /** Denies everything a page could use to escape: navigation, new windows, webviews, permissions. */
-export function applyContentSecurity(contents: WebContents, appUrl: string, hooks: SecurityHooks): void {
+export function applyContentSecurity(
+  contents: WebContents,
+  appUrl: string,
+  hooks: SecurityHooks,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
@@ -100,7 +109,10 @@ export function applySessionSecurity(session: Session): void {
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
 }

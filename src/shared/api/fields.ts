@@ -94,15 +94,16 @@ export const optionalUrl = z.preprocess(
         if (!url.hostname.includes('.')) throw new Error('host');
         return url.toString();
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'Adresse web invalide (exemple : https://www.exemple.fr).' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Adresse web invalide (exemple : https://www.exemple.fr).',
+        });
         return z.NEVER;
       }
     }),
 );
 
-export const timeOfDay = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure invalide (hh:mm).');
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure invalide (hh:mm).');
 
 export const year = z.number().int().min(2000, 'Année invalide.').max(2100, 'Année invalide.');
 

@@ -44,10 +44,12 @@ export const dutySlot = z
   });
 
 const flags = <K extends string>(keys: readonly K[]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.boolean().default(false)])) as Record<
-    K,
-    z.ZodDefault<z.ZodBoolean>
-  >);
+  z.object(
+    Object.fromEntries(keys.map((k) => [k, z.boolean().default(false)])) as Record<
+      K,
+      z.ZodDefault<z.ZodBoolean>
+    >,
+  );
 
 export const compliance = flags(Object.keys(COMPLIANCE_POINTS) as CompliancePoint[]);
 export const publication = flags(Object.keys(PUBLICATION_FIELDS) as PublicationField[]);

@@ -96,7 +96,13 @@ export const structure = z.object({
   updatedAt: z.string(),
   statusHistory: z.array(statusChange),
   promeneurs: z.array(
-    z.object({ id, firstName: z.string(), lastName: z.string(), status: z.string(), archivedAt: z.string().nullable() }),
+    z.object({
+      id,
+      firstName: z.string(),
+      lastName: z.string(),
+      status: z.string(),
+      archivedAt: z.string().nullable(),
+    }),
   ),
 });
 export type Structure = z.output<typeof structure>;

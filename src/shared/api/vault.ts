@@ -4,7 +4,10 @@ import { MIN_PASSPHRASE_LENGTH } from '../rules/passphrase';
 
 export const passphrase = z
   .string()
-  .min(MIN_PASSPHRASE_LENGTH, `La phrase de passe doit compter au moins ${MIN_PASSPHRASE_LENGTH} caractères.`)
+  .min(
+    MIN_PASSPHRASE_LENGTH,
+    `La phrase de passe doit compter au moins ${MIN_PASSPHRASE_LENGTH} caractères.`,
+  )
   .max(1024);
 
 /** Recovery keys are typed by hand: case, spaces and dashes do not matter. */
@@ -22,10 +25,18 @@ const nothing = noInput;
 
 export const vaultRoutes = {
   'vault.status': { input: nothing, output: vaultState },
-  'vault.create': { input: z.object({ passphrase }), output: z.object({ recoveryKey: z.string() }) },
+  'vault.create': {
+    input: z.object({ passphrase }),
+    output: z.object({ recoveryKey: z.string() }),
+  },
   'vault.confirmCreate': { input: z.object({ recoveryKey }), output: vaultState },
   'vault.cancelCreate': { input: nothing, output: vaultState },
-  'vault.unlock': { input: z.object({ passphrase: z.string().min(1, 'Saisissez votre phrase de passe.').max(1024) }), output: vaultState },
+  'vault.unlock': {
+    input: z.object({
+      passphrase: z.string().min(1, 'Saisissez votre phrase de passe.').max(1024),
+    }),
+    output: vaultState,
+  },
   'vault.unlockWithRecoveryKey': {
     input: z.object({ recoveryKey, newPassphrase: passphrase }),
     output: vaultState,

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kyselyOf, openConnection, type Connection, type Db } from '../../../src/main/db/connection';
+import {
+  kyselyOf,
+  openConnection,
+  type Connection,
+  type Db,
+} from '../../../src/main/db/connection';
 import { migrate } from '../../../src/main/db/migrate';
 import * as directory from '../../../src/main/db/migrations/2026_11_22_001_directory';
 
@@ -22,17 +27,29 @@ afterEach(async () => {
 });
 
 const columns = (table: string) =>
-  (conn.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+  (conn.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map(
+    (c) => c.name,
+  );
 
 describe('migration 2026_11_22_001_directory', () => {
   it('creates the directory tables', async () => {
     await migrate(db, { migrations: { '2026_11_22_001_directory': directory } });
-    expect(columns('structures')).toEqual(expect.arrayContaining(['name', 'siret', 'network_status', 'search_key', 'archived_at']));
-    expect(columns('promeneurs')).toEqual(expect.arrayContaining(['structure_id', 'compliance', 'publication', 'status']));
-    expect(columns('promeneur_profiles')).toEqual(expect.arrayContaining(['platform', 'name', 'url', 'position']));
+    expect(columns('structures')).toEqual(
+      expect.arrayContaining(['name', 'siret', 'network_status', 'search_key', 'archived_at']),
+    );
+    expect(columns('promeneurs')).toEqual(
+      expect.arrayContaining(['structure_id', 'compliance', 'publication', 'status']),
+    );
+    expect(columns('promeneur_profiles')).toEqual(
+      expect.arrayContaining(['platform', 'name', 'url', 'position']),
+    );
     expect(columns('duty_slots')).toEqual(expect.arrayContaining(['weekday', 'start', 'end']));
-    expect(columns('status_history')).toEqual(expect.arrayContaining(['entity', 'entity_id', 'status', 'since']));
-    expect(columns('audit_log')).toEqual(expect.arrayContaining(['at', 'entity', 'entity_id', 'action', 'changes']));
+    expect(columns('status_history')).toEqual(
+      expect.arrayContaining(['entity', 'entity_id', 'status', 'since']),
+    );
+    expect(columns('audit_log')).toEqual(
+      expect.arrayContaining(['at', 'entity', 'entity_id', 'action', 'changes']),
+    );
     expect(columns('settings')).toEqual(['key', 'value']);
   });
 
@@ -49,7 +66,9 @@ describe('migration 2026_11_22_001_directory', () => {
         `insert into promeneurs (structure_id, first_name, last_name, job, status, created_at, updated_at) values (1, 'A', 'B', 'animateur', 'actif', ?, ?)`,
       )
       .run(now, now);
-    expect(() => conn.prepare('delete from structures where id = 1').run()).toThrowError(/FOREIGN KEY/);
+    expect(() => conn.prepare('delete from structures where id = 1').run()).toThrowError(
+      /FOREIGN KEY/,
+    );
     expect(() =>
       conn
         .prepare(
@@ -80,7 +99,11 @@ describe('the migration runner', () => {
         },
       }),
     ).rejects.toThrowError('boom');
-    const tables = (conn.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      conn.prepare(`select name from sqlite_master where type = 'table'`).all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     expect(tables).toContain('structures');
     expect(tables).not.toContain('half_done');
     const applied = conn.prepare('select name from migrations').all();

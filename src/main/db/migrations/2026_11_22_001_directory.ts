@@ -29,12 +29,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('structures_status').on('structures').columns(['archived_at', 'network_status']).execute();
+  await db.schema
+    .createIndex('structures_status')
+    .on('structures')
+    .columns(['archived_at', 'network_status'])
+    .execute();
 
   await db.schema
     .createTable('promeneurs')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('structure_id', 'integer', (c) => c.notNull().references('structures.id').onDelete('restrict'))
+    .addColumn('structure_id', 'integer', (c) =>
+      c.notNull().references('structures.id').onDelete('restrict'),
+    )
     .addColumn('first_name', 'text', (c) => c.notNull())
     .addColumn('last_name', 'text', (c) => c.notNull())
     .addColumn('job', 'text', (c) => c.notNull())
@@ -52,24 +58,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('promeneurs_structure').on('promeneurs').column('structure_id').execute();
-  await db.schema.createIndex('promeneurs_status').on('promeneurs').columns(['archived_at', 'status']).execute();
+  await db.schema
+    .createIndex('promeneurs_structure')
+    .on('promeneurs')
+    .column('structure_id')
+    .execute();
+  await db.schema
+    .createIndex('promeneurs_status')
+    .on('promeneurs')
+    .columns(['archived_at', 'status'])
+    .execute();
 
   await db.schema
     .createTable('promeneur_profiles')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('promeneur_id', 'integer', (c) => c.notNull().references('promeneurs.id').onDelete('cascade'))
+    .addColumn('promeneur_id', 'integer', (c) =>
+      c.notNull().references('promeneurs.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('url', 'text')
     .execute();
-  await db.schema.createIndex('profiles_promeneur').on('promeneur_profiles').column('promeneur_id').execute();
+  await db.schema
+    .createIndex('profiles_promeneur')
+    .on('promeneur_profiles')
+    .column('promeneur_id')
+    .execute();
 
   await db.schema
     .createTable('duty_slots')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('promeneur_id', 'integer', (c) => c.notNull().references('promeneurs.id').onDelete('cascade'))
+    .addColumn('promeneur_id', 'integer', (c) =>
+      c.notNull().references('promeneurs.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('weekday', 'integer', (c) => c.notNull())
     .addColumn('start', 'text', (c) => c.notNull())
@@ -86,7 +108,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('since', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('status_history_record').on('status_history').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('status_history_record')
+    .on('status_history')
+    .columns(['entity', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -97,7 +123,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_record').on('audit_log').columns(['entity', 'entity_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_record')
+    .on('audit_log')
+    .columns(['entity', 'entity_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('settings')
