@@ -79,3 +79,8 @@ export function integrityProblems(conn: Connection): string[] {
   const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   return problems;
 }
+
+/** Runs `work` in a transaction, or inside the caller's one when `db` already is one. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

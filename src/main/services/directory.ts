@@ -1,16 +1,10 @@
 /**
- * What the directory services (structures and Promeneurs) share: one transaction per write,
- * the network-status history, word search over search keys, and French sorting.
+ * What the directory services (structures and Promeneurs) share: the network-status history, word search over search keys, and French sorting.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { todayInParis } from '../../shared/rules/dates';
 import { searchKey } from '../../shared/rules/text';
 import type { Db } from '../db/connection';
-
-/** Runs `work` in a transaction, or inside the caller's one when `db` already is one. */
-export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 export type StatusEntity = 'structure' | 'promeneur';
 

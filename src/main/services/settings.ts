@@ -1,6 +1,6 @@
 /** Settings kept inside the vault (encrypted with everything else). */
 import { DEFAULT_SETTINGS, settingsValues, type SettingsValues } from '../../shared/api/settings';
-import type { Db } from '../db/connection';
+import { inTransaction, type Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
 
@@ -15,7 +15,7 @@ export async function updateSettings(
   db: Db,
   patch: Partial<SettingsValues>,
 ): Promise<SettingsValues> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await readSettings(trx);
     const after = settingsValues.parse({ ...before, ...patch });
     const changes = (Object.keys(after) as (keyof SettingsValues)[])

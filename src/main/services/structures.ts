@@ -11,7 +11,7 @@ import { STRUCTURE_STATUSES } from '../../shared/domain/directory';
 import { diffRecords } from '../../shared/rules/diff';
 import { searchKeyOf } from '../../shared/rules/text';
 import { DomainError } from '../../shared/result';
-import type { Db } from '../db/connection';
+import { inTransaction, type Db } from '../db/connection';
 import type { StructuresTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
@@ -20,7 +20,6 @@ import {
   compareText,
   containsWord,
   forgetStatusHistory,
-  inTransaction,
   recordStatus,
   searchWords,
   sortRows,

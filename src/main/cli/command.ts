@@ -1,0 +1,35 @@
+/** What every command of the command line provides, and what it receives. */
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { ScryptParams } from '../vault/keys';
+import type { CliIO } from './io';
+
+export interface CliContext {
+  io: CliIO;
+  /** Writes a line for the person on standard output. */
+  out(line?: string): void;
+  /** Writes a line on standard error (errors, prompts, notices). */
+  err(line?: string): void;
+  /** Key-derivation cost for new vaults; tests lower it, the real command line keeps the default. */
+  scrypt?: ScryptParams;
+}
+
+export interface CommandArgs {
+  /** The vault folder, absolute. */
+  vault: string;
+  /** The command's own options, as parsed (strings and booleans). */
+  values: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  name: string;
+  /** How to call it, after the program name: `verify --vault DOSSIER [--recovery]`. */
+  usage: string;
+  /** One line for the list of commands. */
+  summary: string;
+  /** Paragraphs for `<command> --help`. */
+  details: string[];
+  /** Its options besides --vault and --help. */
+  options: ParseArgsOptionsConfig;
+  /** Returns the exit code. Throws DomainError (exit 1) or UsageError (exit 2). */
+  run(args: CommandArgs, ctx: CliContext): Promise<number>;
+}

@@ -1,0 +1,89 @@
+/** `demo`: creates a vault filled with the fictional department of Val-de-Balise. */
+import { PROMENEUR_STATUSES, STRUCTURE_STATUSES } from '../../../shared/domain/directory';
+import { DEFAULT_DEMO_SEED, seedDemo } from '../../demo/seed';
+import { DEMO_PASSPHRASE } from '../../session';
+import { Vault } from '../../vault/vault';
+import type { Command } from '../command';
+import { assertNoVault, createVault, newPassphrase, printSetAside } from '../create';
+import { UsageError } from '../io';
+
+function parseSeed(value: string | boolean | undefined): number {
+  if (value === undefined) return DEFAULT_DEMO_SEED;
+  if (typeof value !== 'string' || !/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff)
+    throw new UsageError('--seed attend un nombre entier positif (par exemple --seed 42).');
+  return Number(value);
+}
+
+/** "35 (actif : 24, en préparation : 5…)": counts per status, never a record's content. */
+function breakdown(
+  vault: Vault,
+  table: 'structures' | 'promeneurs',
+  column: 'network_status' | 'status',
+  labels: Record<string, string>,
+): string {
+  const rows = vault.connection
+    .prepare(`select ${column} as status, count(*) as n from ${table} group by ${column}`)
+    .all() as { status: string; n: number }[];
+  const total = rows.reduce((sum, r) => sum + r.n, 0);
+  const parts = Object.entries(labels)
+    .map(([key, label]) => [label, rows.find((r) => r.status === key)?.n ?? 0] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label.charAt(0).toLowerCase()}${label.slice(1)} : ${n}`);
+  return `${total} (${parts.join(', ')})`;
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  usage: 'demo --vault DOSSIER [--seed N]',
+  summary: 'Crée un coffre rempli du département fictif de Val-de-Balise.',
+  details: [
+    'Crée dans DOSSIER un coffre chiffré et le remplit de données de démonstration entièrement fictives : structures porteuses, Promeneurs du Net, profils, permanences, historique. Refuse si un coffre s’y trouve déjà.',
+    `La phrase de passe est lue comme pour init ; si aucune n’est donnée, le coffre utilise la phrase de démonstration de Balise (« ${DEMO_PASSPHRASE} »).`,
+    `--seed N : la même graine donne toujours les mêmes données (par défaut ${DEFAULT_DEMO_SEED}).`,
+  ],
+  options: { seed: { type: 'string' } },
+  async run({ vault: dir, values }, ctx) {
+    const seed = parseSeed(values.seed);
+    const vault = new Vault(dir, { scrypt: ctx.scrypt });
+    assertNoVault(vault);
+    const chosen = await newPassphrase(ctx, { fallbackHint: 'la phrase de démonstration' });
+    const passphrase = chosen ?? DEMO_PASSPHRASE;
+    try {
+      const { recoveryKey, setAside } = await createVault(vault, passphrase);
+      printSetAside(ctx, setAside);
+      try {
+        await seedDemo(vault.db, { seed });
+      } catch (error) {
+        ctx.err(
+          `Le coffre a été créé dans ${vault.dir} mais n’a pas pu être rempli ; il est resté vide. Vous pouvez supprimer ce dossier et recommencer.`,
+        );
+        throw error;
+      }
+      ctx.out(`Coffre de démonstration créé dans ${vault.dir}.`);
+      ctx.out(`Département fictif de Val-de-Balise (graine ${seed}) :`);
+      ctx.out(
+        `  structures porteuses : ${breakdown(vault, 'structures', 'network_status', STRUCTURE_STATUSES)}`,
+      );
+      ctx.out(
+        `  Promeneurs du Net : ${breakdown(vault, 'promeneurs', 'status', PROMENEUR_STATUSES)}`,
+      );
+      ctx.out(
+        'Toutes les données sont inventées : noms, SIRET, numéros de téléphone réservés à la fiction, adresses en .example.',
+      );
+      if (chosen === null) {
+        ctx.out();
+        ctx.out(
+          `Aucune phrase de passe n’a été donnée : ce coffre s’ouvre avec la phrase de démonstration « ${DEMO_PASSPHRASE} ».`,
+        );
+        ctx.out(
+          `Pour que Balise l’utilise comme coffre de démonstration, lancez-la avec BALISE_DEMO_VAULT_DIR=${vault.dir}.`,
+        );
+      }
+      ctx.out();
+      ctx.out(`Clé de secours de ce coffre : ${recoveryKey}`);
+    } finally {
+      await vault.lock();
+    }
+    return 0;
+  },
+};

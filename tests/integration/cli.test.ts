@@ -1,0 +1,422 @@
+/** The administrators' command line, called through `run` with fake streams and a real vault on disk. */
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/main/cli/run';
+import type { CliInput } from '../../src/main/cli/io';
+import { DEMO_PASSPHRASE } from '../../src/main/session';
+import { DB_FILE, KEY_FILE, Vault } from '../../src/main/vault/vault';
+import { folderFingerprint } from '../support/files';
+import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+
+const RECOVERY_KEY = /([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}/;
+
+let root: string;
+let dir: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'balise-cli-'));
+  dir = join(root, 'coffre');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+interface Call {
+  env?: Record<string, string>;
+  /** Standard input: text (a pipe or a file) or a ready-made stream (a fake terminal). */
+  stdin?: string | CliInput;
+}
+
+async function cli(
+  argv: string[],
+  call: Call = {},
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const stdin =
+    typeof call.stdin === 'object'
+      ? call.stdin
+      : Readable.from(call.stdin === undefined ? [] : [Buffer.from(call.stdin)]);
+  const code = await run(
+    argv,
+    {
+      stdin,
+      stdout: sink((s) => (out += s)),
+      stderr: sink((s) => (err += s)),
+      env: call.env ?? {},
+    },
+    { scrypt: TEST_SCRYPT },
+  );
+  return { code, out, err };
+}
+
+const withPassphrase = (passphrase = TEST_PASSPHRASE) => ({
+  env: { BALISE_PASSPHRASE: passphrase },
+});
+
+async function init(): Promise<string> {
+  const result = await cli(['init', '--vault', dir], withPassphrase());
+  expect(result.code).toBe(0);
+  return RECOVERY_KEY.exec(result.out)![0];
+}
+
+/** What must not change on disk: the bytes and modification times of the vault's two files. */
+function snapshot() {
+  return [DB_FILE, KEY_FILE].map((name) => {
+    const file = join(dir, name);
+    return { name, bytes: readFileSync(file).toString('base64'), mtime: statSync(file).mtimeMs };
+  });
+}
+
+/** A stream that behaves like a terminal: raw mode, keystrokes as they are typed. */
+function fakeTerminal(): PassThrough & CliInput {
+  const tty = new PassThrough() as PassThrough & CliInput;
+  tty.isTTY = true;
+  tty.setRawMode = vi.fn();
+  return tty;
+}
+
+describe('help and malformed command lines', () => {
+  it.each([[[]], [['help']], [['--help']], [['-h']]])(
+    '%j prints the usage, listing every command',
+    async (argv) => {
+      const { code, out } = await cli(argv);
+      expect(code).toBe(0);
+      for (const command of [
+        'init --vault DOSSIER',
+        'demo --vault DOSSIER [--seed N]',
+        'verify --vault DOSSIER [--recovery]',
+        'help',
+      ])
+        expect(out).toContain(command);
+      expect(out).toContain('BALISE_PASSPHRASE');
+    },
+  );
+
+  it('prints a command’s own help', async () => {
+    for (const argv of [
+      ['verify', '--help'],
+      ['help', 'verify'],
+    ]) {
+      const { code, out } = await cli(argv);
+      expect(code).toBe(0);
+      expect(out).toContain('--recovery');
+    }
+  });
+
+  it('refuses an unknown command with exit code 2', async () => {
+    const { code, err } = await cli(['ouvrir', '--vault', dir]);
+    expect(code).toBe(2);
+    expect(err).toContain('Commande inconnue « ouvrir »');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('does not echo an unknown "command" that may be a secret', async () => {
+    const { code, err } = await cli(['Mon secret 2024!']);
+    expect(code).toBe(2);
+    expect(err).not.toContain('secret');
+  });
+
+  it('requires --vault', async () => {
+    for (const name of ['init', 'demo', 'verify']) {
+      const { code, err } = await cli([name], withPassphrase());
+      expect(code).toBe(2);
+      expect(err).toContain('--vault DOSSIER est obligatoire');
+    }
+    expect((await cli(['init', '--vault'], withPassphrase())).code).toBe(2);
+  });
+
+  it('refuses unknown options and stray arguments', async () => {
+    const unknown = await cli(['init', '--vault', dir, '--force'], withPassphrase());
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Option inconnue pour « init » : --force');
+    const stray = await cli(
+      ['verify', '--vault', dir, '--recovery', 'ABCD-EFGH'],
+      withPassphrase(),
+    );
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('Argument inattendu');
+    expect(stray.err).not.toContain('ABCD');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses a passphrase given as an argument, without repeating it', async () => {
+    for (const argv of [
+      ['init', '--vault', dir, '--passphrase', 'une phrase de passe longue'],
+      ['init', '--vault', dir, '--passphrase=une phrase de passe longue'],
+      ['verify', '--passphrase', 'x', '--vault', dir],
+    ]) {
+      const { code, out, err } = await cli(argv);
+      expect(code).toBe(2);
+      expect(err).toContain('ne se donnent jamais en argument');
+      expect(err).toContain('BALISE_PASSPHRASE');
+      expect(out + err).not.toContain('une phrase de passe longue');
+    }
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('init', () => {
+  it('creates a vault with the passphrase from the environment and shows the recovery key once', async () => {
+    const { code, out, err } = await cli(['init', '--vault', dir], withPassphrase());
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toMatch(RECOVERY_KEY);
+    expect(out.match(new RegExp(RECOVERY_KEY, 'g'))).toHaveLength(1);
+    expect(out).toContain('Recopiez-la');
+    expect(out).not.toContain(TEST_PASSPHRASE);
+    expect(existsSync(join(dir, DB_FILE))).toBe(true);
+    expect(existsSync(join(dir, KEY_FILE))).toBe(true);
+    // The vault opens with that passphrase, and was written with the cost it was given.
+    const vault = new Vault(dir);
+    expect(vault.readKeyFile().passphrase.params).toEqual(TEST_SCRYPT);
+    await vault.unlock(TEST_PASSPHRASE);
+    await vault.lock();
+  });
+
+  it('reads the passphrase from the first line of standard input', async () => {
+    const passphrase = 'phrase lue sur l’entrée standard, accentuée';
+    const { code } = await cli(['init', '--vault', dir], {
+      stdin: `${passphrase}\r\nune autre ligne\n`,
+    });
+    expect(code).toBe(0);
+    expect((await cli(['verify', '--vault', dir], { stdin: `${passphrase}\n` })).code).toBe(0);
+    expect((await cli(['verify', '--vault', dir], { stdin: 'une autre ligne\n' })).code).toBe(1);
+  });
+
+  it('reads a last line without a line ending, in chunks that split a character', async () => {
+    const bytes = Buffer.from('phrase découpée en morceaux');
+    const cut = bytes.indexOf(0xa9); // inside "é"
+    const stdin = Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]);
+    expect((await cli(['init', '--vault', dir], { stdin })).code).toBe(0);
+    expect(
+      (await cli(['verify', '--vault', dir], withPassphrase('phrase découpée en morceaux'))).code,
+    ).toBe(0);
+  });
+
+  it('asks twice on a terminal, without echoing what is typed', async () => {
+    const tty = fakeTerminal();
+    const passphrase = 'saisie au clavier été';
+    const result = cli(['init', '--vault', dir], { stdin: tty });
+    // Typed one key at a time, with a typo corrected by backspace and a stray arrow key,
+    // then pasted in one go.
+    for (const key of [...Array.from(`${passphrase}x\u007f`), '\u001b[D', '\r']) tty.write(key);
+    await new Promise((r) => setTimeout(r, 20));
+    tty.write(`${passphrase}\r`);
+    const { code, out, err } = await result;
+    expect(code).toBe(0);
+    expect(err).toContain('Choisissez une phrase de passe');
+    expect(err).toContain('Saisissez-la une seconde fois');
+    expect(out + err).not.toContain(passphrase);
+    expect(tty.setRawMode).toHaveBeenCalledWith(true);
+    expect(tty.setRawMode).toHaveBeenLastCalledWith(false);
+    expect((await cli(['verify', '--vault', dir], withPassphrase(passphrase))).code).toBe(0);
+  });
+
+  it('refuses two different entries on a terminal, and creates nothing', async () => {
+    const tty = fakeTerminal();
+    const result = cli(['init', '--vault', dir], { stdin: tty });
+    tty.write('première phrase de passe\rseconde phrase de passe\r');
+    const { code, err } = await result;
+    expect(code).toBe(1);
+    expect(err).toContain('ne correspondent pas');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('stops on Ctrl+C at the prompt, and creates nothing', async () => {
+    const tty = fakeTerminal();
+    const result = cli(['init', '--vault', dir], { stdin: tty });
+    tty.write('début\u0003');
+    const { code, err } = await result;
+    expect(code).toBe(130);
+    expect(err).toContain('Interrompu');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses a passphrase shorter than 12 characters, or none at all', async () => {
+    const short = await cli(['init', '--vault', dir], withPassphrase('trop court'));
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('au moins 12 caractères');
+    const none = await cli(['init', '--vault', dir]);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('Aucune phrase de passe reçue');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses to create a vault where one exists, and changes nothing', async () => {
+    await init();
+    const before = folderFingerprint(dir);
+    const again = await cli(['init', '--vault', dir], withPassphrase('une tout autre phrase'));
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Un coffre existe déjà');
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+});
+
+describe('verify', () => {
+  it('reports a healthy vault, with the passphrase from the environment or standard input', async () => {
+    await init();
+    const fromEnv = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.out).toContain('integrity_check) : aucun problème');
+    expect(fromEnv.out).toContain('Version du schéma : à jour');
+    expect(fromEnv.out).toContain('le coffre est en bon état');
+    expect((await cli(['verify', '--vault', dir], { stdin: `${TEST_PASSPHRASE}\n` })).code).toBe(0);
+  });
+
+  it('never writes the database or the key file', async () => {
+    await init();
+    const before = snapshot();
+    expect((await cli(['verify', '--vault', dir], withPassphrase())).code).toBe(0);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('fails on a wrong passphrase, touching nothing', async () => {
+    await init();
+    const before = snapshot();
+    const files = folderFingerprint(dir);
+    const { code, out, err } = await cli(
+      ['verify', '--vault', dir],
+      withPassphrase('une phrase de passe fausse'),
+    );
+    expect(code).toBe(1);
+    expect(err).toContain('Phrase de passe incorrecte');
+    expect(out).toBe('');
+    expect(snapshot()).toEqual(before);
+    expect(folderFingerprint(dir)).toEqual(files);
+  });
+
+  it('opens with the recovery key, as typed by a person', async () => {
+    const recoveryKey = await init();
+    const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
+    const fromEnv = await cli(['verify', '--vault', dir, '--recovery'], {
+      env: { BALISE_RECOVERY_KEY: typed },
+    });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.out).toContain('clé de secours');
+    expect(
+      (await cli(['verify', '--vault', dir, '--recovery'], { stdin: `${recoveryKey}\n` })).code,
+    ).toBe(0);
+    const wrong = await cli(['verify', '--vault', dir, '--recovery'], {
+      env: { BALISE_RECOVERY_KEY: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' },
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Clé de secours incorrecte');
+  });
+
+  it('fails when there is no vault', async () => {
+    const { code, err } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(err).toContain('Aucun coffre');
+  });
+
+  it('fails on a damaged key file', async () => {
+    await init();
+    writeFileSync(join(dir, KEY_FILE), '{"format":"balise-keys"');
+    const { code, err } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(err).toContain('fichier des clés');
+  });
+
+  it('fails when the database file is missing', async () => {
+    await init();
+    rmSync(join(dir, DB_FILE));
+    const { code, err } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(err).toContain('introuvable');
+  });
+
+  it('fails on a garbled database file, and leaves it as it was', async () => {
+    await init();
+    const file = join(dir, DB_FILE);
+    writeFileSync(file, randomBytes(statSync(file).size));
+    const garbled = readFileSync(file);
+    const { code, err } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(err).toContain('abîmé');
+    expect(readFileSync(file)).toEqual(garbled);
+  });
+
+  it('fails when a page in the middle of the database is damaged', async () => {
+    await cli(['demo', '--vault', dir], withPassphrase());
+    const file = join(dir, DB_FILE);
+    const pages = statSync(file).size / 4096;
+    expect(pages).toBeGreaterThan(8);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(pages / 2) * 4096);
+    closeSync(fd);
+    const { code, out, err } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(out + err).toMatch(/ÉCHEC Intégrité|abîmé/);
+  });
+
+  it('fails on a vault written by a newer version of Balise, without migrating it', async () => {
+    await init();
+    const vault = new Vault(dir);
+    await vault.unlock(TEST_PASSPHRASE);
+    vault.connection
+      .prepare('insert into migrations (name, applied_at) values (?, ?)')
+      .run('2099_01_01_001_future', new Date().toISOString());
+    await vault.lock();
+    const before = snapshot();
+    const { code, out } = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(code).toBe(1);
+    expect(out).toContain('version plus récente');
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('demo', () => {
+  it('creates a filled demo vault that verify finds healthy', async () => {
+    const { code, out } = await cli(['demo', '--vault', dir, '--seed', '7'], withPassphrase());
+    expect(code).toBe(0);
+    expect(out).toContain('graine 7');
+    expect(out).toMatch(/Promeneurs du Net : \d+ \(/);
+    expect(out).not.toContain(DEMO_PASSPHRASE);
+    const verified = await cli(['verify', '--vault', dir], withPassphrase());
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/Contenu : \d+ structure\(s\), \d+ Promeneur\(s\)/);
+  });
+
+  it('uses the demo passphrase when none is given, and says so', async () => {
+    const { code, out } = await cli(['demo', '--vault', dir]);
+    expect(code).toBe(0);
+    expect(out).toContain(`phrase de démonstration « ${DEMO_PASSPHRASE} »`);
+    expect((await cli(['verify', '--vault', dir], withPassphrase(DEMO_PASSPHRASE))).code).toBe(0);
+  });
+
+  it('refuses an existing vault and a malformed seed', async () => {
+    await init();
+    const before = folderFingerprint(dir);
+    expect((await cli(['demo', '--vault', dir], withPassphrase())).code).toBe(1);
+    expect(folderFingerprint(dir)).toEqual(before);
+    const other = join(root, 'autre');
+    for (const seed of ['abc', '-1', '1.5', '99999999999']) {
+      const { code, err } = await cli(
+        ['demo', '--vault', other, `--seed=${seed}`],
+        withPassphrase(),
+      );
+      expect(code).toBe(2);
+      expect(err).toContain('--seed');
+    }
+    expect(existsSync(other)).toBe(false);
+  });
+});

@@ -1,0 +1,242 @@
+/** The demo department: plausible, complete, obviously fictional, and the same for the same seed. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FICTION_PHONE_STORED } from '../../src/main/demo/data';
+import { createRandom, mulberry32 } from '../../src/main/demo/random';
+import { fictionalSiret, seedDemo } from '../../src/main/demo/seed';
+import { homeSummary } from '../../src/main/services/home';
+import {
+  JOBS,
+  LEGAL_FORMS,
+  PROMENEUR_STATUSES,
+  STRUCTURE_STATUSES,
+  STRUCTURE_TYPES,
+} from '../../src/shared/domain/directory';
+import { addMonths, todayInParis } from '../../src/shared/rules/dates';
+import { luhnValid, siretError } from '../../src/shared/rules/siret';
+import { createTestVault, type TestVault } from '../support/vault';
+
+const TODAY = '2026-11-22';
+
+let vault: TestVault;
+beforeEach(async () => {
+  vault = await createTestVault();
+});
+afterEach(() => vault.cleanup());
+
+const rows = <T>(sql: string) => vault.session.vault.connection.prepare(sql).all() as T[];
+
+/** Every table's rows, with the instants of this run (created at, recorded at…) blanked out. */
+function dump(v: TestVault): string {
+  const conn = v.session.vault.connection;
+  const tables = conn
+    .prepare(
+      `select name from sqlite_master where type = 'table' and name not in ('migrations') and name not like 'sqlite_%' order by name`,
+    )
+    .all() as { name: string }[];
+  const all = Object.fromEntries(
+    tables.map(({ name }) => [name, conn.prepare(`select * from "${name}" order by rowid`).all()]),
+  );
+  return JSON.stringify(all).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<instant>');
+}
+
+describe('the generator', () => {
+  it('is deterministic and spreads its values', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const values = Array.from({ length: 1000 }, () => a());
+    expect(Array.from({ length: 1000 }, () => b())).toEqual(values);
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...values)).toBeLessThan(1);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
+  });
+
+  it('makes SIRET numbers that pass the check but cannot be a real establishment’s', () => {
+    const random = createRandom(1);
+    for (let i = 0; i < 200; i++) {
+      const siret = fictionalSiret(random);
+      expect(siretError(siret)).toBeNull();
+      // Every real SIREN passes the Luhn check on its own: these never do.
+      expect(luhnValid(siret.slice(0, 9))).toBe(false);
+    }
+  });
+});
+
+describe('the demo department', () => {
+  beforeEach(async () => {
+    await seedDemo(vault.session.db, { seed: 1, today: TODAY });
+  });
+
+  it('has about 14 host structures and 35 Promeneurs', async () => {
+    const structures = await vault.value('structures.list', {});
+    expect(structures.length).toBeGreaterThanOrEqual(12);
+    expect(structures.length).toBeLessThanOrEqual(16);
+    const promeneurs = rows<{ archived_at: string | null }>('select archived_at from promeneurs');
+    expect(promeneurs).toHaveLength(35);
+    // One former Promeneur is archived, the others are listed.
+    expect(promeneurs.filter((p) => p.archived_at !== null)).toHaveLength(1);
+    expect(await vault.value('promeneurs.list', {})).toHaveLength(34);
+  });
+
+  it('uses every structure type, both legal forms, every status and every job', () => {
+    const structures = rows<{
+      type: string;
+      legal_form: string;
+      network_status: string;
+      selection_year: number | null;
+    }>('select type, legal_form, network_status, selection_year from structures');
+    expect(new Set(structures.map((s) => s.type))).toEqual(new Set(Object.keys(STRUCTURE_TYPES)));
+    expect(new Set(structures.map((s) => s.legal_form))).toEqual(new Set(Object.keys(LEGAL_FORMS)));
+    expect(new Set(structures.map((s) => s.network_status))).toEqual(
+      new Set(Object.keys(STRUCTURE_STATUSES)),
+    );
+    const count = (status: string) => structures.filter((s) => s.network_status === status).length;
+    expect(count('dans_le_reseau')).toBeGreaterThan(structures.length / 2);
+    expect(count('sortie')).toBe(1);
+    for (const s of structures.filter((x) => x.network_status === 'retenue'))
+      expect(s.selection_year).toBe(Number(TODAY.slice(0, 4)));
+
+    const promeneurs = rows<{ status: string; job: string }>('select status, job from promeneurs');
+    expect(new Set(promeneurs.map((p) => p.status))).toEqual(
+      new Set(Object.keys(PROMENEUR_STATUSES)),
+    );
+    expect(promeneurs.filter((p) => p.status === 'actif').length).toBeGreaterThan(
+      promeneurs.length / 2,
+    );
+    expect(promeneurs.filter((p) => p.status === 'exclu')).toHaveLength(1);
+    expect(new Set(promeneurs.map((p) => p.job)).size).toBeGreaterThanOrEqual(
+      Object.keys(JOBS).length - 1,
+    );
+  });
+
+  it('only holds fictional phone numbers, e-mails, links, SIRET and postal codes', () => {
+    const structures = rows<{
+      phone: string | null;
+      email: string | null;
+      website: string | null;
+      siret: string | null;
+      postal_code: string;
+    }>('select phone, email, website, siret, postal_code from structures');
+    const promeneurs = rows<{ phone: string | null; email: string | null }>(
+      'select phone, email from promeneurs',
+    );
+    const phones = [...structures, ...promeneurs].map((r) => r.phone).filter((p) => p !== null);
+    const emails = [...structures, ...promeneurs].map((r) => r.email).filter((e) => e !== null);
+    expect(phones.length).toBeGreaterThan(30);
+    for (const phone of phones) expect(phone).toMatch(FICTION_PHONE_STORED);
+    expect(new Set(phones).size).toBe(phones.length);
+    expect(emails).toHaveLength(structures.length + promeneurs.length);
+    for (const email of emails) expect(email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+\.example$/);
+
+    const links = [
+      ...structures.map((s) => s.website),
+      ...rows<{ url: string | null }>('select url from promeneur_profiles').map((p) => p.url),
+    ].filter((u) => u !== null);
+    expect(links.length).toBeGreaterThan(20);
+    for (const link of links) expect(new URL(link).hostname).toMatch(/\.example$/);
+
+    for (const { siret } of structures.filter((s) => s.siret !== null)) {
+      expect(siretError(siret!)).toBeNull();
+      expect(luhnValid(siret!.slice(0, 9))).toBe(false);
+    }
+    for (const { postal_code } of structures) expect(postal_code).toMatch(/^99\d{3}$/);
+  });
+
+  it('has profiles, duty slots, consents, and start dates over the last four years', () => {
+    const promeneurs = rows<{
+      id: number;
+      status: string;
+      start_date: string | null;
+      publication: string;
+    }>('select id, status, start_date, publication from promeneurs');
+    const starts = promeneurs
+      .map((p) => p.start_date)
+      .filter((d) => d !== null)
+      .sort();
+    expect(starts[0]! >= addMonths(TODAY, -48)).toBe(true);
+    expect(starts.at(-1)! <= TODAY).toBe(true);
+    expect(starts[0]! < addMonths(TODAY, -30)).toBe(true);
+    const platforms = rows<{ platform: string }>(
+      'select distinct platform from promeneur_profiles',
+    );
+    expect(platforms.length).toBeGreaterThanOrEqual(6);
+    expect(rows('select * from duty_slots').length).toBeGreaterThan(30);
+    expect(promeneurs.some((p) => JSON.parse(p.publication).lastName === true)).toBe(true);
+    expect(promeneurs.some((p) => JSON.parse(p.publication).lastName === false)).toBe(true);
+  });
+
+  it('gives the home page next steps to show', async () => {
+    const summary = await homeSummary(vault.session.db, TODAY);
+    expect(summary.promeneursActive).toBeGreaterThan(15);
+    expect(summary.promeneursInPreparation).toBeGreaterThan(0);
+    expect(summary.structuresCandidate).toBeGreaterThan(0);
+    const kinds = summary.nextSteps.map((s) => s.kind);
+    expect(kinds).toContain('compliance_check_due');
+    expect(kinds).toContain('structure_charter_missing');
+    expect(kinds).toContain('promeneur_charter_missing');
+    expect(kinds).toContain('promeneur_without_profile');
+    const due = summary.nextSteps.find((s) => s.kind === 'compliance_check_due')!;
+    expect(due.count).toBeLessThan(summary.promeneursActive / 2);
+  });
+
+  it('has a history, as if it had been used for years', async () => {
+    const history = rows<{ entity: string; entity_id: number; n: number }>(
+      `select entity, entity_id, count(*) as n from status_history group by entity, entity_id having n > 1`,
+    );
+    expect(history.filter((h) => h.entity === 'structure').length).toBeGreaterThanOrEqual(3);
+    expect(history.filter((h) => h.entity === 'promeneur').length).toBeGreaterThanOrEqual(5);
+    const left = rows<{ id: number }>(
+      `select id from structures where network_status = 'sortie'`,
+    )[0]!;
+    const structure = await vault.value('structures.get', { id: left.id });
+    expect(structure.statusHistory.map((h) => h.status)).toEqual(['sortie', 'dans_le_reseau']);
+    const updates = await vault.value('history.forRecord', { entity: 'structure', id: left.id });
+    expect(updates.map((u) => u.action)).toEqual(['update', 'create']);
+  });
+
+  it('names the fictional department in the settings', async () => {
+    expect((await vault.value('settings.get', {})).departmentName).toBe(
+      'Val-de-Balise (département fictif)',
+    );
+  });
+
+  it('finds accented names without the accents', async () => {
+    const names = async (search: string) =>
+      (await vault.value('promeneurs.list', { search })).map((p) => `${p.firstName} ${p.lastName}`);
+    // Search matches inside words: "eloise" also finds Héloïse.
+    expect(await names('eloise')).toEqual(['Éloïse Songe', 'Héloïse Utopie']);
+    expect(await names('eloise songe')).toEqual(['Éloïse Songe']);
+    expect(await names('JEROME')).toEqual(['Jérôme Factice']);
+    expect(await names('maelle chimere')).toEqual(['Maëlle Chimère']);
+    expect(await names('Éloïse')).toEqual(await names('eloise'));
+  });
+
+  it('refuses to fill a vault that already holds records', async () => {
+    await expect(seedDemo(vault.session.db)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same department for the same seed, and another for another seed', async () => {
+    const same = await createTestVault();
+    const other = await createTestVault();
+    try {
+      await seedDemo(vault.session.db, { seed: 7, today: TODAY });
+      await seedDemo(same.session.db, { seed: 7, today: TODAY });
+      await seedDemo(other.session.db, { seed: 8, today: TODAY });
+      expect(dump(same)).toEqual(dump(vault));
+      expect(dump(other)).not.toEqual(dump(vault));
+    } finally {
+      await same.cleanup();
+      await other.cleanup();
+    }
+  });
+
+  it('builds dates around today by default', async () => {
+    await seedDemo(vault.session.db);
+    const latest = rows<{ d: string }>('select max(start_date) as d from promeneurs')[0]!.d;
+    expect(latest <= todayInParis()).toBe(true);
+    expect(latest > addMonths(todayInParis(), -3)).toBe(true);
+  });
+});
