@@ -1,0 +1,80 @@
+/**
+ * « Explorer avec des données fictives »: from the first-run screen, a separate demo vault
+ * opens, filled with a fictional department, with the demo banner always visible; leaving it
+ * comes back to the coordinator's own (still absent) vault, which the demo never touched.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { click, heading, nav, stopAtFirstFailure, tableRows, until, visible } from './steps';
+
+describe('demo journey', () => {
+  let h: Harness;
+  const shoot = (name: string) => h.screenshot(name);
+  const banner = () => h.page.getByRole('region', { name: 'Coffre de démonstration' });
+
+  beforeAll(async () => {
+    // The demo vault is not what is under test here: cheap key derivation.
+    h = await startHarness({ scrypt: TEST_SCRYPT });
+  });
+  stopAtFirstFailure(() => h);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('opens a populated demo from the first-run screen', async () => {
+    const { page } = h;
+    await heading(page, 'Bienvenue dans Balise');
+    await click(page, 'button', 'Explorer avec des données fictives');
+    await until(
+      'one click on « Explorer avec des données fictives » to ask for the demo (vault.openDemo)',
+      async () => h.calls.includes('vault.openDemo'),
+    );
+    await heading(page, 'Accueil');
+    await visible(banner());
+    await visible(banner().getByText('Coffre de démonstration — données fictives'));
+    expect(await h.session.status()).toMatchObject({ state: 'unlocked', demo: true });
+    // The home page counts something.
+    await visible(page.getByRole('region', { name: 'Chiffres clés' }));
+    await shoot('12-demo-home');
+  });
+
+  it('lists demo structures and Promeneurs, banner still visible', async () => {
+    const { page } = h;
+    await nav(page, 'Structures');
+    await visible(page.getByRole('table'));
+    const structures = await tableRows(page);
+    expect(structures.length).toBeGreaterThan(3);
+    await visible(banner());
+    await shoot('13-demo-structures');
+
+    await nav(page, 'Promeneurs');
+    await visible(page.getByRole('table'));
+    const promeneurs = await tableRows(page);
+    expect(promeneurs.length).toBeGreaterThan(3);
+    await visible(banner());
+    await shoot('14-demo-promeneurs');
+
+    // A demo record opens with its history like any other.
+    await page.getByRole('table').locator('tbody tr').first().getByRole('link').first().click();
+    await visible(page.getByRole('tab', { name: 'Historique' }));
+    await visible(banner());
+    await shoot('15-demo-promeneur-detail');
+  });
+
+  it('leaves the demo for the coordinator’s own vault, untouched', async () => {
+    const { page } = h;
+    await banner().getByRole('button', { name: 'Quitter la démonstration' }).click();
+    await heading(page, 'Bienvenue dans Balise');
+    expect(await h.session.status()).toMatchObject({ state: 'none', demo: false });
+    expect(existsSync(join(h.dir, 'vault', 'balise.db'))).toBe(false);
+    expect(existsSync(join(h.dir, 'demo', 'balise.db'))).toBe(true);
+  });
+
+  it('ran without page errors or outside requests', () => {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.blockedRequests).toEqual([]);
+  });
+});
