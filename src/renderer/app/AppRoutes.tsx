@@ -1,0 +1,29 @@
+import { Route, Routes } from 'react-router-dom';
+import { HomePage } from '../home/HomePage';
+import { PromeneurDetailPage } from '../promeneurs/PromeneurDetailPage';
+import { PromeneurCreatePage, PromeneurEditPage } from '../promeneurs/PromeneurFormPage';
+import { PromeneursListPage } from '../promeneurs/PromeneursListPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { StructureDetailPage } from '../structures/StructureDetailPage';
+import { StructureCreatePage, StructureEditPage } from '../structures/StructureFormPage';
+import { StructuresListPage } from '../structures/StructuresListPage';
+import { NotFound } from './NotFound';
+
+/** Every screen of the unlocked app and its path (inside the hash: #/structures/12). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/structures" element={<StructuresListPage />} />
+      <Route path="/structures/new" element={<StructureCreatePage />} />
+      <Route path="/structures/:id" element={<StructureDetailPage />} />
+      <Route path="/structures/:id/modifier" element={<StructureEditPage />} />
+      <Route path="/promeneurs" element={<PromeneursListPage />} />
+      <Route path="/promeneurs/new" element={<PromeneurCreatePage />} />
+      <Route path="/promeneurs/:id" element={<PromeneurDetailPage />} />
+      <Route path="/promeneurs/:id/modifier" element={<PromeneurEditPage />} />
+      <Route path="/parametres" element={<SettingsPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

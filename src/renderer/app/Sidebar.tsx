@@ -1,0 +1,84 @@
+import { Box, Button, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconBuildingLighthouse,
+  IconHome2,
+  IconLock,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
+import { NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { plural } from '../components/format';
+
+const SECTIONS = [
+  { to: '/', label: 'Accueil', icon: IconHome2 },
+  { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
+  { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
+  { to: '/parametres', label: 'Paramètres', icon: IconSettings },
+];
+
+interface Props {
+  departmentName: string;
+  autoLockMinutes: number;
+  locking: boolean;
+  onLock: () => void;
+}
+
+export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Props) {
+  const { pathname } = useLocation();
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+
+  return (
+    <Stack justify="space-between" h="100%" p="md">
+      <Stack gap="lg">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon size={40} radius="md" variant="filled" aria-hidden>
+            <IconBuildingLighthouse size={24} />
+          </ThemeIcon>
+          <Box>
+            <Title order={2} fz="h3" lh={1.1}>
+              Balise
+            </Title>
+            <Text size="xs" c="dimmed" lh={1.3}>
+              Coordination des Promeneurs du Net
+            </Text>
+          </Box>
+        </Group>
+        {departmentName && (
+          <Text size="sm" fw={500} c="dimmed">
+            {departmentName}
+          </Text>
+        )}
+        <Stack gap={4}>
+          {SECTIONS.map(({ to, label, icon: Icon }) => (
+            <NavLink
+              key={to}
+              component={RouterLink}
+              to={to}
+              label={label}
+              active={isActive(to)}
+              aria-current={isActive(to) ? 'page' : undefined}
+              leftSection={<Icon size={18} aria-hidden />}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </Stack>
+      </Stack>
+      <Stack gap={6}>
+        <Button
+          variant="default"
+          leftSection={<IconLock size={16} aria-hidden />}
+          loading={locking}
+          onClick={onLock}
+        >
+          Verrouiller
+        </Button>
+        <Text size="xs" c="dimmed" ta="center">
+          Verrouillage automatique après {plural(autoLockMinutes, 'minute', 'minutes')} sans
+          activité
+        </Text>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { settingsValues, type SettingsValues } from '../../shared/api/settings';
+import { useShell } from '../app/shellContext';
+import { useVault } from '../app/vaultContext';
+import { invoke } from '../api/client';
+import { keepFocus } from '../components/keepFocus';
+import { Section } from '../components/FormSection';
+import { notifySuccess } from '../components/notify';
+import { useFieldsForm } from '../components/useFieldsForm';
+
+/** The auto-lock delay and the department's name. */
+export function PreferencesForm({ initial }: { initial: SettingsValues }) {
+  const form = useFieldsForm(settingsValues, {
+    autoLockMinutes: initial.autoLockMinutes as number | string,
+    departmentName: initial.departmentName,
+  });
+  const { refresh } = useVault();
+  const { reloadSettings } = useShell();
+  const { values: v, set, bind } = form;
+
+  const save = async () => {
+    const result = await form.submit((values) => invoke('settings.update', values));
+    if (!result?.ok) return;
+    notifySuccess('Paramètres enregistrés.');
+    reloadSettings();
+    void refresh();
+  };
+
+  return (
+    <Section title="Préférences">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Group align="flex-start" gap="lg">
+          <NumberInput
+            label="Verrouillage automatique après (minutes)"
+            description="Sans activité pendant ce délai, Balise verrouille le coffre."
+            min={1}
+            max={240}
+            allowDecimal={false}
+            allowNegative={false}
+            clampBehavior="none"
+            value={v.autoLockMinutes}
+            onChange={(value) => set('autoLockMinutes', value)}
+            w={340}
+            {...bind('autoLockMinutes')}
+          />
+          <TextInput
+            label="Nom du département"
+            description="Affiché dans la barre latérale et sur l’accueil."
+            placeholder="Ex. : Val-de-Loire"
+            value={v.departmentName}
+            onChange={(e) => set('departmentName', e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 240 }}
+            {...bind('departmentName')}
+          />
+        </Group>
+        {form.formError && (
+          <Alert color="red" variant="light" role="alert" mt="md">
+            {form.formError}
+          </Alert>
+        )}
+        <Group justify="flex-end" mt="md">
+          <Button type="submit" loading={form.saving} {...keepFocus}>
+            Enregistrer
+          </Button>
+        </Group>
+      </form>
+    </Section>
+  );
+}
