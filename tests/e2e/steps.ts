@@ -85,8 +85,16 @@ export async function nav(
   section: 'Accueil' | 'Structures' | 'Promeneurs' | 'Paramètres',
 ): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
-  await visible(page.getByRole('heading', { level: 1 }));
+  // Wait for the target page's own heading, not whatever heading the previous page still shows.
+  await heading(page, PAGE_HEADINGS[section]);
 }
+
+const PAGE_HEADINGS = {
+  Accueil: 'Accueil',
+  Structures: 'Structures',
+  Promeneurs: 'Promeneurs du Net',
+  Paramètres: 'Paramètres',
+} as const;
 
 export async function heading(page: Page, name: string | RegExp): Promise<Locator> {
   return visible(page.getByRole('heading', { level: 1, name }));
@@ -156,6 +164,8 @@ export async function fieldError(page: Page, label: string): Promise<string | nu
 /** The rows of the first table on the page, as their visible text. */
 export async function tableRows(page: Page): Promise<string[]> {
   const rows = page.getByRole('table').first().locator('tbody tr');
+  // The list loads after the page shows: wait for its first row before reading them all.
+  await visible(rows.first());
   return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
