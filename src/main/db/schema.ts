@@ -37,7 +37,7 @@ export interface StructuresTable {
 
 export interface StatusHistoryTable {
   id: Generated<number>;
-  entity: 'structure' | 'promeneur';
+  entity: 'structure' | 'promeneur' | 'convention';
   entityId: number;
   status: string;
   since: string;
@@ -91,8 +91,99 @@ export interface AuditLogTable {
   entity: string;
   entityId: number;
   action: string;
+  /** The part of the record concerned (« Pièce : Statuts »); null for the record itself. */
+  subject: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON array of { field, before, after }. */
   changes: string;
+}
+
+export interface ConventionsTable {
+  id: Generated<number>;
+  structureId: number;
+  reference: string;
+  withMsa: Flag;
+  kind: string;
+  previousId: number | null;
+  startDate: string;
+  endDate: string;
+  fundedPromeneurs: number;
+  status: string;
+  endedOn: string | null;
+  endReason: string | null;
+  notes: string | null;
+  searchKey: string;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+export interface ConventionSubsidiesTable {
+  conventionId: number;
+  year: number;
+  amountCents: number;
+}
+
+export interface ConventionDocumentsTable {
+  id: Generated<number>;
+  conventionId: number;
+  position: number;
+  /** The annex item it comes from; null for a document added by hand. */
+  key: string | null;
+  category: string;
+  label: string;
+  receivedOn: string | null;
+  validatedOn: string | null;
+  comment: string | null;
+}
+
+export interface DocumentAttachmentsTable {
+  id: Generated<number>;
+  documentId: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  content: Buffer;
+  addedAt: Instant;
+}
+
+/** The state of a generated yearly obligation, with what it was when last marked. */
+export interface ObligationStatesTable {
+  conventionId: number;
+  key: string;
+  kind: string;
+  year: number;
+  label: string;
+  dueOn: string;
+  receivedOn: string | null;
+  comment: string | null;
+}
+
+export interface ConventionPaymentsTable {
+  id: Generated<number>;
+  conventionId: number;
+  year: number;
+  kind: string;
+  amountCents: number;
+  plannedOn: string | null;
+  paidOn: string | null;
+  comment: string | null;
+}
+
+export interface ConventionAmendmentsTable {
+  id: Generated<number>;
+  conventionId: number;
+  signedOn: string;
+  object: string;
+  endDate: string | null;
+  fundedPromeneurs: number | null;
+  /** JSON array of { year, amountCents }. */
+  subsidies: string;
+  createdAt: ColumnType<Instant, Instant, never>;
+}
+
+/** Generated to-do items marked done (convention end, notice deadlines). */
+export interface TodoDoneTable {
+  key: string;
+  doneOn: string;
 }
 
 export interface SettingsTable {
@@ -112,6 +203,14 @@ export interface Database {
   promeneurs: PromeneursTable;
   promeneurProfiles: PromeneurProfilesTable;
   dutySlots: DutySlotsTable;
+  conventions: ConventionsTable;
+  conventionSubsidies: ConventionSubsidiesTable;
+  conventionDocuments: ConventionDocumentsTable;
+  documentAttachments: DocumentAttachmentsTable;
+  obligationStates: ObligationStatesTable;
+  conventionPayments: ConventionPaymentsTable;
+  conventionAmendments: ConventionAmendmentsTable;
+  todoDone: TodoDoneTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
   migrations: MigrationsTable;

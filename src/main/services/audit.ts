@@ -8,6 +8,8 @@ export interface AuditRecord {
   entity: AuditEntity;
   entityId: number;
   action: AuditAction;
+  /** The part of the record concerned (« Pièce : Statuts »); omitted for the record itself. */
+  subject?: string;
   changes: FieldChange[];
 }
 
@@ -20,6 +22,7 @@ export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
       entity: record.entity,
       entityId: record.entityId,
       action: record.action,
+      subject: record.subject ?? null,
       changes: JSON.stringify(record.changes),
     })
     .execute();
@@ -45,6 +48,7 @@ export async function historyOf(
     entity: r.entity as AuditEntity,
     entityId: r.entityId,
     action: r.action as AuditAction,
+    subject: r.subject,
     changes: JSON.parse(r.changes) as FieldChange[],
   }));
 }

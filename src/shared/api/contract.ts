@@ -3,11 +3,13 @@
  * input and output schema; main validates both, the renderer's client is typed from them.
  */
 import { z } from 'zod';
+import { conventionsRoutes } from './conventions';
 import { historyRoutes } from './history';
 import { homeRoutes } from './home';
 import { promeneursRoutes } from './promeneurs';
 import { settingsRoutes } from './settings';
 import { structuresRoutes } from './structures';
+import { todoRoutes } from './todo';
 import { vaultRoutes } from './vault';
 
 z.config(z.locales.fr());
@@ -19,6 +21,8 @@ export const contract = {
   ...structuresRoutes,
   ...promeneursRoutes,
   ...historyRoutes,
+  ...conventionsRoutes,
+  ...todoRoutes,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

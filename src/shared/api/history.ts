@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldChange, id } from './fields';
 
-export const auditEntity = z.enum(['structure', 'promeneur', 'settings']);
+export const auditEntity = z.enum(['structure', 'promeneur', 'convention', 'settings']);
 export type AuditEntity = z.output<typeof auditEntity>;
 
 export const auditAction = z.enum(['create', 'update', 'archive', 'restore', 'delete']);
@@ -13,6 +13,8 @@ export const auditEntry = z.object({
   entity: auditEntity,
   entityId: z.number().int(),
   action: auditAction,
+  /** The part of the record concerned, e.g. « Versement : Avance 2027 »; null for the record itself. */
+  subject: z.string().nullable(),
   changes: z.array(fieldChange),
 });
 export type AuditEntry = z.output<typeof auditEntry>;

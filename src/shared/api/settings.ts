@@ -1,21 +1,54 @@
 import { z } from 'zod';
+import { DEFAULT_OBLIGATION_DEADLINE, isValidDayOfMonth } from '../rules/conventions';
 import { noInput } from './fields';
 
-export const settingsValues = z.object({
-  /** Minutes without activity before the vault locks itself. */
-  autoLockMinutes: z
-    .number({ error: 'Durée invalide.' })
-    .int('Durée en minutes entières.')
-    .min(1, 'Au moins 1 minute.')
-    .max(240, 'Au plus 240 minutes (4 heures).'),
-  /** Name of the department, shown in the title and used in exports. */
-  departmentName: z.string().trim().max(100, 'Au plus 100 caractères.'),
-});
+export const settingsValues = z
+  .object({
+    /** Minutes without activity before the vault locks itself. */
+    autoLockMinutes: z
+      .number({ error: 'Durée invalide.' })
+      .int('Durée en minutes entières.')
+      .min(1, 'Au moins 1 minute.')
+      .max(240, 'Au plus 240 minutes (4 heures).'),
+    /** Name of the department, shown in the title and used in exports. */
+    departmentName: z.string().trim().max(100, 'Au plus 100 caractères.'),
+    /** Day and month of year N+1 by which a convention's documents of year N are due (« J/M »). */
+    obligationDueDay: z
+      .number({ error: 'Jour invalide.' })
+      .int('Jour invalide.')
+      .min(1, 'Jour invalide.')
+      .max(31, 'Jour invalide.'),
+    obligationDueMonth: z
+      .number({ error: 'Mois invalide.' })
+      .int('Mois invalide.')
+      .min(1, 'Mois invalide.')
+      .max(12, 'Mois invalide.'),
+    /** How far ahead the to-do list looks, in months. */
+    todoHorizonMonths: z
+      .number({ error: 'Durée invalide.' })
+      .int('Nombre de mois entier.')
+      .min(1, 'Au moins 1 mois.')
+      .max(24, 'Au plus 24 mois.'),
+  })
+  .superRefine((s, ctx) => {
+    if (!isValidDayOfMonth(s.obligationDueDay, s.obligationDueMonth))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['obligationDueDay'],
+        message: 'Cette date n’existe pas (par exemple, 31/04).',
+      });
+  });
 export type SettingsValues = z.output<typeof settingsValues>;
 
-export const DEFAULT_SETTINGS: SettingsValues = { autoLockMinutes: 15, departmentName: '' };
+export const DEFAULT_SETTINGS: SettingsValues = {
+  autoLockMinutes: 15,
+  departmentName: '',
+  obligationDueDay: DEFAULT_OBLIGATION_DEADLINE.day,
+  obligationDueMonth: DEFAULT_OBLIGATION_DEADLINE.month,
+  todoHorizonMonths: 4,
+};
 
 export const settingsRoutes = {
   'settings.get': { input: noInput, output: settingsValues },
-  'settings.update': { input: settingsValues.partial(), output: settingsValues },
+  'settings.update': { input: z.object(settingsValues.shape).partial(), output: settingsValues },
 };

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as directory from './2026_11_22_001_directory';
+import * as conventions from './2026_11_22_002_conventions';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -11,4 +12,5 @@ export interface Migration {
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_001_directory': directory,
+  '2026_11_22_002_conventions': conventions,
 };

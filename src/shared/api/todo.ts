@@ -1,0 +1,50 @@
+/**
+ * The to-do list (À faire): everything due, from every capability, in one list sorted by
+ * date. Each capability adds its kinds of item.
+ */
+import { z } from 'zod';
+import { TODO_KINDS } from '../domain/todo';
+import { enumOf, id } from './fields';
+
+export const todoKind = enumOf(TODO_KINDS, 'Nature');
+
+export const todoItem = z.object({
+  /** Stable key, e.g. `document:12` or `convention:3:notice:2027-01-01`. */
+  key: z.string(),
+  kind: todoKind,
+  /** The date it is due (YYYY-MM-DD). */
+  date: z.string(),
+  overdue: z.boolean(),
+  /** What is due, in the coordinator's words. */
+  label: z.string(),
+  /** The record it belongs to (e.g. the convention's reference). */
+  context: z.string(),
+  structure: z.object({ id, name: z.string() }).nullable(),
+  /** Where the renderer goes to act: a route path inside the app. */
+  link: z.string(),
+});
+export type TodoItem = z.output<typeof todoItem>;
+
+export const todoQuery = z.object({
+  /** How far ahead to look, in months; the setting's value when null. */
+  horizonMonths: z.number().int().min(0).max(36).nullable().default(null),
+  structureId: id.nullable().default(null),
+  kinds: z.array(todoKind).default([]),
+});
+export type TodoQuery = z.input<typeof todoQuery>;
+
+export const todoRoutes = {
+  'todo.list': {
+    input: todoQuery,
+    output: z.object({
+      items: z.array(todoItem),
+      horizonMonths: z.number().int(),
+      /** The day the list was computed for (today in Paris). */
+      today: z.string(),
+    }),
+  },
+  'todo.markDone': {
+    input: z.object({ key: z.string().min(1).max(200) }),
+    output: z.object({ key: z.string() }),
+  },
+};

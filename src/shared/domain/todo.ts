@@ -1,0 +1,9 @@
+/** The kinds of item of the to-do list (À faire), with their French labels. */
+export const TODO_KINDS = {
+  document_missing: 'Pièce justificative manquante',
+  obligation_due: 'Obligation annuelle',
+  payment_planned: 'Versement prévu',
+  convention_ending: 'Fin de convention',
+  notice_deadline: 'Date limite de préavis',
+} as const;
+export type TodoKind = keyof typeof TODO_KINDS;
