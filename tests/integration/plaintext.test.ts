@@ -33,6 +33,37 @@ describe('encryption at rest', () => {
       },
     });
     await vault.value('settings.update', { departmentName: `Département ${marker}` });
+    const { id: conventionId } = await vault.value('conventions.create', {
+      fields: {
+        structureId,
+        reference: `CAF ${marker}`,
+        kind: 'premiere',
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        fundedPromeneurs: 1,
+        notes: `Notes ${marker}`,
+      },
+    });
+    const [statutes] = (await vault.value('conventions.get', { id: conventionId })).documents;
+    // A scan: its bytes (and its name) hold the marker.
+    await vault.value('conventions.attachments.add', {
+      documentId: statutes!.id,
+      fileName: `${marker}.pdf`,
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.from(
+        `%PDF-1.4\n1 0 obj << /Title (${marker}) >> endobj\n${marker.repeat(200)}\n%%EOF\n`,
+      ).toString('base64'),
+    });
+    await vault.value('conventions.payments.create', {
+      conventionId,
+      fields: {
+        year: 2026,
+        kind: 'avance',
+        amountCents: 100_000,
+        plannedOn: '2026-03-01',
+        comment: `Versement ${marker}`,
+      },
+    });
 
     const dir = vault.session.vault.dir;
     const check = () => {

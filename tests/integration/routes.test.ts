@@ -4,12 +4,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeNames, type RouteName } from '../../src/shared/api/contract';
+import type { ConventionFieldsInput } from '../../src/shared/api/conventions';
 import { dispatch } from '../../src/main/ipc/router';
 import { handlers } from '../../src/main/ipc/handlers';
 import { folderFingerprint } from '../support/files';
 import { createTestVault, type TestVault } from '../support/vault';
 
 let vault: TestVault;
+
+/** A valid convention (id 1 once created), to build wrong variants from. */
+const convention: ConventionFieldsInput = {
+  structureId: 1,
+  reference: 'CAF-2026-001',
+  kind: 'premiere',
+  startDate: '2026-01-01',
+  endDate: '2027-12-31',
+  fundedPromeneurs: 2,
+  subsidies: [{ year: 2026, amountCents: 400_000 }],
+};
+const payment = { year: 2026, kind: 'avance', amountCents: 100, plannedOn: '2026-03-01' } as const;
+const notAPdf = Buffer.from('<html>pas un PDF</html>').toString('base64');
 
 /** Counts rows in every table: equal counts before and after mean nothing was written. */
 function rowCounts(): Record<string, number> {
@@ -38,6 +52,15 @@ beforeAll(async () => {
       networkStatus: 'dans_le_reseau',
     },
   });
+  await vault.value('conventions.create', { fields: convention });
+  await vault.value('conventions.payments.create', {
+    conventionId: 1,
+    fields: { year: 2026, kind: 'avance', amountCents: 100_000, plannedOn: '2026-03-01' },
+  });
+  await vault.value('conventions.amendments.create', {
+    conventionId: 1,
+    fields: { signedOn: '2026-06-01', object: 'Un Promeneur de plus', fundedPromeneurs: 3 },
+  });
 });
 afterAll(() => vault.cleanup());
 
@@ -59,6 +82,12 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
     { autoLockMinutes: 0 },
     { autoLockMinutes: 100000 },
     { autoLockMinutes: 'quinze' },
+    { obligationDueDay: 31, obligationDueMonth: 4 },
+    { obligationDueDay: 30, obligationDueMonth: 2 },
+    { obligationDueDay: 31 },
+    { obligationDueMonth: 13 },
+    { todoHorizonMonths: 0 },
+    { todoHorizonMonths: 1.5 },
   ],
   'structures.list': [{ statuses: ['inconnu'] }, { sort: 'password' }],
   'structures.get': [{ id: -1 }, { id: 1.5 }],
@@ -130,6 +159,135 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
     },
   ],
   'history.forRecord': [{ entity: 'password', id: 1 }],
+  'conventions.list': [{ statuses: ['perdue'] }, { sort: 'montant' }, { structureId: 0 }],
+  'conventions.get': [{ id: 0 }, { id: 'un' }],
+  'conventions.create': [
+    { fields: { ...convention, reference: '' } },
+    { fields: { ...convention, kind: 'avenant' } },
+    { fields: { ...convention, endDate: '2025-12-31' } },
+    { fields: { ...convention, endDate: '2036-12-31' } },
+    { fields: { ...convention, startDate: '01/01/2026' } },
+    { fields: { ...convention, fundedPromeneurs: 0 } },
+    { fields: { ...convention, previousId: 1 } },
+    { fields: { ...convention, subsidies: [{ year: 2030, amountCents: 1 }] } },
+    {
+      fields: {
+        ...convention,
+        subsidies: [
+          { year: 2026, amountCents: 1 },
+          { year: 2026, amountCents: 2 },
+        ],
+      },
+    },
+    { fields: { ...convention, subsidies: [{ year: 2026, amountCents: -1 }] } },
+    { fields: { ...convention, subsidies: [{ year: 2026, amountCents: 10.5 }] } },
+    // Checked by the service: the structure and the previous convention must exist.
+    { fields: { ...convention, structureId: 999 } },
+    { fields: { ...convention, kind: 'renouvellement', previousId: 999 } },
+  ],
+  'conventions.update': [
+    { id: 1 },
+    { id: 1, fields: { ...convention, endDate: '2026-01-01' } },
+    { id: 1, fields: { ...convention, structureId: 999 } },
+    { id: 1, fields: { ...convention, kind: 'renouvellement', previousId: 1 } },
+    // The payment of 2026 would no longer be covered.
+    {
+      id: 1,
+      fields: { ...convention, startDate: '2027-01-01', endDate: '2027-12-31', subsidies: [] },
+    },
+  ],
+  'conventions.setStatus': [
+    { id: 1, status: 'resiliee', since: '2026-06-01' },
+    { id: 1, status: 'resolue', since: '2026-06-01', reason: '   ' },
+    { id: 1, status: 'perdue', since: '2026-06-01' },
+    { id: 1, status: 'signee', since: '31/12/2026' },
+    { id: 1, status: 'resiliee', since: '2025-06-01', reason: 'Avant le début' },
+  ],
+  'conventions.remove': [{ id: -1 }],
+  'conventions.documents.add': [
+    { conventionId: 1, label: '' },
+    { conventionId: 1, label: 'Pièce', category: 'divers' },
+    { conventionId: 'un', label: 'Pièce' },
+  ],
+  'conventions.documents.update': [
+    { id: 1, fields: { validatedOn: '2026-01-01' } },
+    { id: 1, fields: { receivedOn: '2026-02-01', validatedOn: '2026-01-01' } },
+    { id: 1, fields: { receivedOn: 'hier' } },
+  ],
+  'conventions.documents.remove': [{ id: 'un' }],
+  'conventions.attachments.add': [
+    { documentId: 1, fileName: 'a.zip', mimeType: 'application/zip', contentBase64: notAPdf },
+    { documentId: 1, fileName: '', mimeType: 'application/pdf', contentBase64: notAPdf },
+    { documentId: 1, fileName: 'a.pdf', mimeType: 'application/pdf', contentBase64: '' },
+    { documentId: 1, fileName: 'a.pdf', mimeType: 'application/pdf', contentBase64: '@@@@' },
+    // Checked by the service: the bytes must be of the type announced.
+    { documentId: 1, fileName: 'a.pdf', mimeType: 'application/pdf', contentBase64: notAPdf },
+    { documentId: 1, fileName: 'a.png', mimeType: 'image/png', contentBase64: notAPdf },
+  ],
+  'conventions.attachments.open': [{ id: 0 }],
+  'conventions.attachments.remove': [{ id: 0 }],
+  'conventions.obligations.update': [
+    { conventionId: 1, key: '', fields: {} },
+    { conventionId: 1, key: 'attestation_service_fait:2026', fields: { receivedOn: 'hier' } },
+    { conventionId: 1, key: 'x'.repeat(101), fields: {} },
+  ],
+  'conventions.payments.create': [
+    { conventionId: 1, fields: { ...payment, amountCents: 0 } },
+    { conventionId: 1, fields: { ...payment, plannedOn: null } },
+    { conventionId: 1, fields: { ...payment, kind: 'prime' } },
+    { conventionId: 1, fields: { ...payment, year: 1999 } },
+    // Checked by the service: the year must be covered.
+    { conventionId: 1, fields: { ...payment, year: 2040 } },
+  ],
+  'conventions.payments.update': [
+    { id: 1, fields: { ...payment, amountCents: -5 } },
+    { id: 1, fields: { ...payment, year: 2040 } },
+  ],
+  'conventions.payments.remove': [{ id: 0 }],
+  'conventions.amendments.create': [
+    { conventionId: 1, fields: { signedOn: '2026-06-01', object: '' } },
+    { conventionId: 1, fields: { signedOn: 'juin', object: 'Objet' } },
+    { conventionId: 1, fields: { signedOn: '2026-06-01', object: 'Objet', fundedPromeneurs: 0 } },
+    {
+      conventionId: 1,
+      fields: {
+        signedOn: '2026-06-01',
+        object: 'Objet',
+        subsidies: [
+          { year: 2027, amountCents: 1 },
+          { year: 2027, amountCents: 2 },
+        ],
+      },
+    },
+    // Checked by the service: the terms as amended must hold.
+    { conventionId: 1, fields: { signedOn: '2026-06-01', object: 'Objet', endDate: '2025-01-01' } },
+    { conventionId: 1, fields: { signedOn: '2026-06-01', object: 'Objet', endDate: '2026-01-01' } },
+    {
+      conventionId: 1,
+      fields: {
+        signedOn: '2026-06-01',
+        object: 'Objet',
+        subsidies: [{ year: 2031, amountCents: 1 }],
+      },
+    },
+  ],
+  'conventions.amendments.update': [
+    { id: 1, fields: { signedOn: 'x', object: 'y' } },
+    { id: 1, fields: { signedOn: '2026-06-01', object: 'Objet', endDate: '2025-06-30' } },
+  ],
+  'conventions.amendments.remove': [{ id: 0 }],
+  'todo.list': [
+    { horizonMonths: 99 },
+    { horizonMonths: -1 },
+    { kinds: ['reunion'] },
+    { structureId: -2 },
+  ],
+  'todo.markDone': [
+    { key: '' },
+    { key: 'x'.repeat(201) },
+    { key: 'bogus' },
+    { key: 'document:abc' },
+  ],
 };
 
 describe('every route rejects malformed input and writes nothing', () => {

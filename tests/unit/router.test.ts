@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, type Context, type Handlers } from '../../src/main/ipc/router';
+import { DEFAULT_SETTINGS } from '../../src/shared/api/settings';
 import { DomainError } from '../../src/shared/result';
 
 const ctx = {} as Context;
@@ -16,7 +17,7 @@ describe('the router', () => {
     const seen: unknown[] = [];
     const handlers = handlersWith('settings.update', (input) => {
       seen.push(input);
-      return { autoLockMinutes: 30, departmentName: 'Val-de-Balise' };
+      return { ...DEFAULT_SETTINGS, autoLockMinutes: 30, departmentName: 'Val-de-Balise' };
     });
     const result = await dispatch(handlers, ctx, 'settings.update', {
       autoLockMinutes: 30,
@@ -25,7 +26,7 @@ describe('the router', () => {
     expect(seen).toEqual([{ autoLockMinutes: 30 }]);
     expect(result).toEqual({
       ok: true,
-      value: { autoLockMinutes: 30, departmentName: 'Val-de-Balise' },
+      value: { ...DEFAULT_SETTINGS, autoLockMinutes: 30, departmentName: 'Val-de-Balise' },
     });
   });
 

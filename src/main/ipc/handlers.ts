@@ -1,9 +1,11 @@
 /** Every route's handler, one group per capability; the type makes sure none is missing. */
 import { historyHandlers } from '../services/audit';
+import { conventionsHandlers } from '../services/conventions';
 import { homeHandlers } from '../services/home';
 import { promeneursHandlers } from '../services/promeneurs';
 import { settingsHandlers } from '../services/settings';
 import { structuresHandlers } from '../services/structures';
+import { todoHandlers } from '../services/todo';
 import { vaultHandlers } from '../services/vault';
 import type { Handlers } from './router';
 
@@ -14,4 +16,6 @@ export const handlers: Handlers = {
   ...structuresHandlers,
   ...promeneursHandlers,
   ...historyHandlers,
+  ...conventionsHandlers,
+  ...todoHandlers,
 };

@@ -6,9 +6,9 @@ import { todayInParis } from '../../shared/rules/dates';
 import { searchKey } from '../../shared/rules/text';
 import type { Db } from '../db/connection';
 
-export type StatusEntity = 'structure' | 'promeneur';
+export type StatusEntity = 'structure' | 'promeneur' | 'convention';
 
-/** Notes that a record took a network status on `since` (today in Paris when not given). */
+/** Notes that a record took a status on `since` (today in Paris when not given). */
 export async function recordStatus(
   db: Db,
   entity: StatusEntity,
@@ -28,7 +28,7 @@ export async function recordStatus(
     .execute();
 }
 
-/** A record's network statuses, newest first. */
+/** A record's statuses, newest first. */
 export async function statusHistoryOf(
   db: Db,
   entity: StatusEntity,

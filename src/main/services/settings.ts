@@ -1,5 +1,7 @@
 /** Settings kept inside the vault (encrypted with everything else). */
+import { fieldErrors } from '../../shared/api/contract';
 import { DEFAULT_SETTINGS, settingsValues, type SettingsValues } from '../../shared/api/settings';
+import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
@@ -17,7 +19,17 @@ export async function updateSettings(
 ): Promise<SettingsValues> {
   return inTransaction(db, async (trx) => {
     const before = await readSettings(trx);
-    const after = settingsValues.parse({ ...before, ...patch });
+    // Each value was checked alone; together they may not hold (31/04 is no date).
+    const parsed = settingsValues.safeParse({ ...before, ...patch });
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      throw new DomainError(
+        'INVALID_INPUT',
+        `Saisie à corriger : ${Object.values(fields)[0] ?? 'réglages invalides.'}`,
+        fields,
+      );
+    }
+    const after = parsed.data;
     const changes = (Object.keys(after) as (keyof SettingsValues)[])
       .filter((k) => after[k] !== before[k])
       .map((field) => ({ field, before: before[field], after: after[field] }));

@@ -15,6 +15,7 @@ import { inTransaction, type Db } from '../db/connection';
 import type { StructuresTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
+import { refreshConventionSearchKeys } from './conventions/convention';
 import {
   compareByRank,
   compareText,
@@ -197,7 +198,10 @@ export function updateStructure(
       .execute();
     if (after.networkStatus !== before.networkStatus)
       await recordStatus(trx, 'structure', id, after.networkStatus, fields.statusSince);
-    if (after.name !== before.name) await refreshSearchKeysOfStructure(trx, id);
+    if (after.name !== before.name) {
+      await refreshSearchKeysOfStructure(trx, id);
+      await refreshConventionSearchKeys(trx, id);
+    }
     await recordAudit(trx, { entity: 'structure', entityId: id, action: 'update', changes });
     return { id };
   });
@@ -228,7 +232,10 @@ function setArchived(db: Db, id: number, archived: boolean): Promise<{ id: numbe
 export const archiveStructure = (db: Db, id: number) => setArchived(db, id, true);
 export const restoreStructure = (db: Db, id: number) => setArchived(db, id, false);
 
-/** Erases a structure for good; refused while it still employs Promeneurs, archived or not. */
+/**
+ * Erases a structure for good; refused while it still employs Promeneurs (archived or not)
+ * or has conventions.
+ */
 export function removeStructure(db: Db, id: number): Promise<{ id: number }> {
   return inTransaction(db, async (trx) => {
     await findRow(trx, id);
@@ -243,6 +250,18 @@ export function removeStructure(db: Db, id: number): Promise<{ id: number }> {
         n === 1
           ? 'Cette structure emploie encore un Promeneur du Net (archivé ou non). Rattachez-le à une autre structure ou supprimez-le d’abord.'
           : `Cette structure emploie encore ${n} Promeneurs du Net (archivés ou non). Rattachez-les à une autre structure ou supprimez-les d’abord.`,
+      );
+    const conventions = await trx
+      .selectFrom('conventions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('structureId', '=', id)
+      .executeTakeFirstOrThrow();
+    if (conventions.n > 0)
+      throw new DomainError(
+        'CONFLICT',
+        conventions.n === 1
+          ? 'Cette structure a une convention enregistrée. Supprimez-la d’abord, ou archivez la structure pour la garder avec son historique.'
+          : `Cette structure a ${conventions.n} conventions enregistrées. Supprimez-les d’abord, ou archivez la structure pour la garder avec son historique.`,
       );
     await forgetStatusHistory(trx, 'structure', id);
     await trx.deleteFrom('structures').where('id', '=', id).execute();
