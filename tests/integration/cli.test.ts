@@ -420,3 +420,72 @@ describe('demo', () => {
     expect(existsSync(other)).toBe(false);
   });
 });
+
+describe('conventions due', () => {
+  it('prints the to-do list of the demo’s conventions up to a date, overdue items flagged', async () => {
+    expect((await cli(['demo', '--vault', dir], withPassphrase())).code).toBe(0);
+    const soon = await cli(['conventions', 'due', '--vault', dir], withPassphrase());
+    expect(soon.code).toBe(0);
+    expect(soon.out).toMatch(
+      /^À faire d’ici le \d{2}\/\d{2}\/\d{4} : \d+ élément\(s\), dont \d+ en retard\./,
+    );
+    expect(soon.out).toContain('[Fin de convention]');
+    expect(soon.out).toContain('EN RETARD');
+    const later = await cli(
+      ['conventions', 'due', '--vault', dir, '--before', '31/12/2030'],
+      withPassphrase(),
+    );
+    expect(later.code).toBe(0);
+    const count = (text: string) => Number(/: (\d+) élément/.exec(text)![1]);
+    expect(count(later.out)).toBeGreaterThan(count(soon.out));
+    // Sorted by date: the first column, read back as yyyy-mm-dd, never goes down.
+    const dates = later.out
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.slice(0, 10).split('/').reverse().join('-'));
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('says when there is nothing to do', async () => {
+    await init();
+    const { code, out } = await cli(
+      ['conventions', 'due', '--vault', dir, '--before', '2027-01-31'],
+      withPassphrase(),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Rien à faire d’ici le 31/01/2027.');
+  });
+
+  it('refuses a missing or unknown action and a malformed date, with exit code 2', async () => {
+    await init();
+    const before = folderFingerprint(dir);
+    for (const argv of [
+      ['conventions', '--vault', dir],
+      ['conventions', 'list', '--vault', dir],
+      ['conventions', 'due', '--vault', dir, '--before', '31/02/2027'],
+      ['conventions', 'due', '--vault', dir, '--before', 'demain'],
+    ]) {
+      const { code, err } = await cli(argv, withPassphrase());
+      expect(code).toBe(2);
+      expect(err.length).toBeGreaterThan(0);
+    }
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('fails on a wrong passphrase or a missing vault', async () => {
+    await init();
+    const wrong = await cli(
+      ['conventions', 'due', '--vault', dir],
+      withPassphrase('pas la bonne phrase'),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Phrase de passe incorrecte');
+    const missing = await cli(
+      ['conventions', 'due', '--vault', join(root, 'nulle-part')],
+      withPassphrase(),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('Aucun coffre');
+  });
+});

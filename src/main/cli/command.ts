@@ -16,6 +16,8 @@ export interface CliContext {
 export interface CommandArgs {
   /** The vault folder, absolute. */
   vault: string;
+  /** The action named after the command (`conventions due`), for commands that have actions. */
+  action: string | null;
   /** The command's own options, as parsed (strings and booleans). */
   values: Record<string, string | boolean | undefined>;
 }
@@ -28,6 +30,8 @@ export interface Command {
   summary: string;
   /** Paragraphs for `<command> --help`. */
   details: string[];
+  /** The actions it takes as its first word (`conventions due`); none for a plain command. */
+  actions?: readonly string[];
   /** Its options besides --vault and --help. */
   options: ParseArgsOptionsConfig;
   /** Returns the exit code. Throws DomainError (exit 1) or UsageError (exit 2). */

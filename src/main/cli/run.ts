@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/result';
 import type { ScryptParams } from '../vault/keys';
 import type { CliContext, Command } from './command';
+import { conventionsCommand } from './commands/conventions';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
@@ -15,7 +16,12 @@ import { CancelledError, UsageError, type CliIO } from './io';
 
 export type { CliIO } from './io';
 
-export const COMMANDS: readonly Command[] = [initCommand, demoCommand, verifyCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  demoCommand,
+  verifyCommand,
+  conventionsCommand,
+];
 
 export interface RunOptions {
   /** Key-derivation cost for new vaults (tests lower it); the default is the app's. */
@@ -54,6 +60,7 @@ export function usage(): string {
     `  ${PROGRAM} init --vault ~/Balise/coffre`,
     `  ${PROGRAM} demo --vault /tmp/balise-demo --seed 7`,
     `  ${PROGRAM} verify --vault ~/Balise/coffre`,
+    `  ${PROGRAM} conventions due --vault ~/Balise/coffre --before 31/03/2027`,
   ].join('\n');
 }
 
@@ -116,10 +123,23 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
       `Commande inconnue${shown}. Les commandes sont : ${COMMANDS.map((c) => c.name).join(', ')}. Consultez « ${PROGRAM} help ».`,
     );
   }
+  let action: string | null = null;
+  let args = rest;
+  if (command.actions) {
+    const [first, ...others] = rest;
+    if (first !== '--help' && first !== '-h') {
+      if (first === undefined || !command.actions.includes(first))
+        throw new UsageError(
+          `« ${command.name} » attend une action parmi : ${command.actions.join(', ')}. Consultez « ${PROGRAM} ${command.name} --help ».`,
+        );
+      action = first;
+      args = others;
+    }
+  }
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      args: rest,
+      args,
       options: {
         vault: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -140,7 +160,7 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     throw new UsageError(
       `L’option --vault DOSSIER est obligatoire : indiquez le dossier du coffre (exemple : ${PROGRAM} ${command.name} --vault ~/Balise/coffre).`,
     );
-  return command.run({ vault: resolve(vault), values }, ctx);
+  return command.run({ vault: resolve(vault), action, values }, ctx);
 }
 
 export async function run(argv: string[], io: CliIO, options: RunOptions = {}): Promise<number> {

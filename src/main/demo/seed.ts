@@ -36,6 +36,7 @@ import {
   type PromeneurSpec,
   type StructureSpec,
 } from './data';
+import { seedConventions } from './conventions';
 import { createRandom, type Random } from './random';
 
 export const DEFAULT_DEMO_SEED = 20261122;
@@ -96,7 +97,7 @@ const slug = (value: string) =>
 
 // ---- structures ------------------------------------------------------------------------
 
-interface SeededStructure {
+export interface SeededStructure {
   id: number;
   spec: StructureSpec;
   /** The day it joined the network (null if it never did). */
@@ -538,6 +539,7 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
   await db.transaction().execute(async (trx) => {
     const structures = await seedStructures(trx, random, today, phone);
     await seedPromeneurs(trx, random, today, phone, structures);
+    await seedConventions(trx, random, today, structures, DEPARTMENT_NAME);
     await updateSettings(trx, { departmentName: DEPARTMENT_NAME });
   });
 }

@@ -1,4 +1,5 @@
 /** `demo`: creates a vault filled with the fictional department of Val-de-Balise. */
+import { CONVENTION_STATUSES } from '../../../shared/domain/conventions';
 import { PROMENEUR_STATUSES, STRUCTURE_STATUSES } from '../../../shared/domain/directory';
 import { DEFAULT_DEMO_SEED, seedDemo } from '../../demo/seed';
 import { DEMO_PASSPHRASE } from '../../session';
@@ -17,7 +18,7 @@ function parseSeed(value: string | boolean | undefined): number {
 /** "35 (actif : 24, en préparation : 5…)": counts per status, never a record's content. */
 function breakdown(
   vault: Vault,
-  table: 'structures' | 'promeneurs',
+  table: 'structures' | 'promeneurs' | 'conventions',
   column: 'network_status' | 'status',
   labels: Record<string, string>,
 ): string {
@@ -37,7 +38,7 @@ export const demoCommand: Command = {
   usage: 'demo --vault DOSSIER [--seed N]',
   summary: 'Crée un coffre rempli du département fictif de Val-de-Balise.',
   details: [
-    'Crée dans DOSSIER un coffre chiffré et le remplit de données de démonstration entièrement fictives : structures porteuses, Promeneurs du Net, profils, permanences, historique. Refuse si un coffre s’y trouve déjà.',
+    'Crée dans DOSSIER un coffre chiffré et le remplit de données de démonstration entièrement fictives : structures porteuses, Promeneurs du Net, profils, permanences, conventions avec leurs pièces, obligations, versements et avenants, historique. Refuse si un coffre s’y trouve déjà.',
     `La phrase de passe est lue comme pour init ; si aucune n’est donnée, le coffre utilise la phrase de démonstration de Balise (« ${DEMO_PASSPHRASE} »).`,
     `--seed N : la même graine donne toujours les mêmes données (par défaut ${DEFAULT_DEMO_SEED}).`,
   ],
@@ -67,6 +68,7 @@ export const demoCommand: Command = {
       ctx.out(
         `  Promeneurs du Net : ${breakdown(vault, 'promeneurs', 'status', PROMENEUR_STATUSES)}`,
       );
+      ctx.out(`  conventions : ${breakdown(vault, 'conventions', 'status', CONVENTION_STATUSES)}`);
       ctx.out(
         'Toutes les données sont inventées : noms, SIRET, numéros de téléphone réservés à la fiction, adresses en .example.',
       );

@@ -1,0 +1,60 @@
+/** `conventions due`: the to-do list of the conventions (À faire), up to a date. */
+import { isoDate } from '../../../shared/api/fields';
+import { TODO_KINDS } from '../../../shared/domain/todo';
+import { addMonths, formatDate, todayInParis } from '../../../shared/rules/dates';
+import { dueItems } from '../../services/todo';
+import type { Command } from '../command';
+import { UsageError } from '../io';
+import { openVault } from '../open';
+
+/** dd/mm/yyyy or yyyy-mm-dd → yyyy-mm-dd. */
+function parseDate(value: string | boolean | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  const text = typeof value === 'string' ? value.trim() : '';
+  const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+  const iso = french ? `${french[3]}-${french[2]}-${french[1]}` : text;
+  if (!isoDate.safeParse(iso).success)
+    throw new UsageError(
+      '--before attend une date au format jj/mm/aaaa ou aaaa-mm-jj (par exemple --before 31/03/2027).',
+    );
+  return iso;
+}
+
+export const conventionsCommand: Command = {
+  name: 'conventions',
+  usage: 'conventions due --vault DOSSIER [--before DATE]',
+  summary: 'Affiche ce qui est à faire pour les conventions jusqu’à une date.',
+  details: [
+    'due : la liste « À faire » des conventions, triée par date : pièces justificatives manquantes, obligations annuelles dues ou en retard, versements prévus, fins de convention et dates limites de préavis. Ce qui est en retard est signalé.',
+    '--before DATE : jusqu’à cette date incluse (jj/mm/aaaa ou aaaa-mm-jj) ; par défaut, dans les quatre mois.',
+    'La phrase de passe est lue dans BALISE_PASSPHRASE ou sur l’entrée standard.',
+  ],
+  actions: ['due'],
+  options: { before: { type: 'string' } },
+  async run({ vault: dir, values }, ctx) {
+    const today = todayInParis();
+    const until = parseDate(values.before, addMonths(today, 4));
+    const vault = await openVault(dir, ctx);
+    try {
+      const items = await dueItems(vault.db, { until, structureId: null, kinds: [] }, today);
+      if (items.length === 0) {
+        ctx.out(`Rien à faire d’ici le ${formatDate(until)}.`);
+        return 0;
+      }
+      const overdue = items.filter((i) => i.overdue).length;
+      ctx.out(
+        `À faire d’ici le ${formatDate(until)} : ${items.length} élément(s), dont ${overdue} en retard.`,
+      );
+      for (const item of items) {
+        const flag = item.overdue ? ' EN RETARD' : '';
+        const who = item.structure ? ` — ${item.structure.name}` : '';
+        ctx.out(
+          `${formatDate(item.date)}${flag}  [${TODO_KINDS[item.kind]}] ${item.label} (${item.context}${who})`,
+        );
+      }
+      return 0;
+    } finally {
+      await vault.lock();
+    }
+  },
+};
