@@ -4,6 +4,8 @@ import { FICTION_PHONE_STORED } from '../../src/main/demo/data';
 import { createRandom, mulberry32 } from '../../src/main/demo/random';
 import { fictionalSiret, seedDemo } from '../../src/main/demo/seed';
 import { homeSummary } from '../../src/main/services/home';
+import { listTodo } from '../../src/main/services/todo';
+import { TODO_KINDS } from '../../src/shared/domain/todo';
 import {
   JOBS,
   LEGAL_FORMS,
@@ -193,6 +195,40 @@ describe('the demo department', () => {
     expect(structure.statusHistory.map((h) => h.status)).toEqual(['sortie', 'dans_le_reseau']);
     const updates = await vault.value('history.forRecord', { entity: 'structure', id: left.id });
     expect(updates.map((u) => u.action)).toEqual(['update', 'create']);
+  });
+
+  it('follows conventions at every stage, with documents, scans, payments and amendments', async () => {
+    const statuses = rows<{ status: string }>('select status from conventions').map(
+      (r) => r.status,
+    );
+    for (const status of ['brouillon', 'envoyee', 'en_cours', 'echue', 'resiliee'])
+      expect(statuses).toContain(status);
+    const list = await vault.value('conventions.list', {});
+    expect(list.length).toBe(statuses.length);
+    expect(list.some((c) => c.kind === 'renouvellement')).toBe(true);
+    expect(rows('select id from convention_amendments').length).toBeGreaterThanOrEqual(2);
+    const scans = rows<{ content: Buffer; mime_type: string }>(
+      'select content, mime_type from document_attachments',
+    );
+    expect(scans.length).toBeGreaterThan(0);
+    for (const scan of scans) {
+      expect(scan.mime_type).toBe('application/pdf');
+      expect(scan.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    const payments = rows<{ paid_on: string | null }>('select paid_on from convention_payments');
+    expect(payments.some((p) => p.paid_on !== null)).toBe(true);
+    expect(payments.some((p) => p.paid_on === null)).toBe(true);
+  });
+
+  it('gives the to-do list something of every kind, some of it overdue', async () => {
+    const { items } = await listTodo(
+      vault.session.db,
+      { horizonMonths: 4, structureId: null, kinds: [] },
+      TODAY,
+    );
+    for (const kind of Object.keys(TODO_KINDS)) expect(items.map((i) => i.kind)).toContain(kind);
+    expect(items.some((i) => i.overdue)).toBe(true);
+    expect(items.some((i) => !i.overdue)).toBe(true);
   });
 
   it('names the fictional department in the settings', async () => {
