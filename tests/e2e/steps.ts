@@ -82,7 +82,7 @@ export async function click(
 
 export async function nav(
   page: Page,
-  section: 'Accueil' | 'Structures' | 'Promeneurs' | 'Paramètres',
+  section: 'Accueil' | 'Structures' | 'Promeneurs' | 'Conventions' | 'Paramètres' | 'À faire',
 ): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   // Wait for the target page's own heading, not whatever heading the previous page still shows.
@@ -93,7 +93,9 @@ const PAGE_HEADINGS = {
   Accueil: 'Accueil',
   Structures: 'Structures',
   Promeneurs: 'Promeneurs du Net',
+  Conventions: 'Conventions',
   Paramètres: 'Paramètres',
+  'À faire': 'À faire',
 } as const;
 
 export async function heading(page: Page, name: string | RegExp): Promise<Locator> {
@@ -171,4 +173,39 @@ export async function tableRows(page: Page): Promise<string[]> {
 
 export async function search(page: Page, text: string): Promise<void> {
   await field(page, 'Rechercher').fill(text);
+}
+
+/* ---- À faire (to-do list) ---- */
+
+/** The to-do list's rows on the page (every period's table), as their visible text. */
+export async function todoRows(page: Page): Promise<string[]> {
+  const rows = page.getByRole('main').locator('table tbody tr');
+  return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** The to-do row whose « À faire » cell links to `label`. */
+export function todoRow(page: Page, label: string): Locator {
+  return page
+    .getByRole('main')
+    .locator('table tbody tr')
+    .filter({ has: page.getByRole('link', { name: label, exact: true }) });
+}
+
+/* ---- Conventions ---- */
+
+/** Types a date as a person does (dd/mm/yyyy) into a date field, then leaves the field. */
+export async function fillDate(page: Page | Locator, label: string, date: string): Promise<void> {
+  const input = field(page, label);
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+/** The open modal dialog with this title. */
+export function dialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/** A convention page's tab, by the start of its name (a tab may carry a count). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }

@@ -1,4 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
+import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
+import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
+import { ConventionsListPage } from '../conventions/ConventionsListPage';
 import { HomePage } from '../home/HomePage';
 import { PromeneurDetailPage } from '../promeneurs/PromeneurDetailPage';
 import { PromeneurCreatePage, PromeneurEditPage } from '../promeneurs/PromeneurFormPage';
@@ -7,6 +10,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { StructureDetailPage } from '../structures/StructureDetailPage';
 import { StructureCreatePage, StructureEditPage } from '../structures/StructureFormPage';
 import { StructuresListPage } from '../structures/StructuresListPage';
+import { TodoPage } from '../todo/TodoPage';
 import { NotFound } from './NotFound';
 
 /** Every screen of the unlocked app and its path (inside the hash: #/structures/12). */
@@ -14,6 +18,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<HomePage />} />
+      <Route path="/a-faire" element={<TodoPage />} />
       <Route path="/structures" element={<StructuresListPage />} />
       <Route path="/structures/new" element={<StructureCreatePage />} />
       <Route path="/structures/:id" element={<StructureDetailPage />} />
@@ -22,6 +27,10 @@ export function AppRoutes() {
       <Route path="/promeneurs/new" element={<PromeneurCreatePage />} />
       <Route path="/promeneurs/:id" element={<PromeneurDetailPage />} />
       <Route path="/promeneurs/:id/modifier" element={<PromeneurEditPage />} />
+      <Route path="/conventions" element={<ConventionsListPage />} />
+      <Route path="/conventions/new" element={<ConventionCreatePage />} />
+      <Route path="/conventions/:id" element={<ConventionDetailPage />} />
+      <Route path="/conventions/:id/modifier" element={<ConventionEditPage />} />
       <Route path="/parametres" element={<SettingsPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -1,7 +1,9 @@
-import { Box, Button, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconBuildingLighthouse,
+  IconFileCertificate,
+  IconChecklist,
   IconHome2,
   IconLock,
   IconSettings,
@@ -9,11 +11,14 @@ import {
 } from '@tabler/icons-react';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { plural } from '../components/format';
+import { useOverdueCount } from '../todo/useOverdueCount';
 
 const SECTIONS = [
   { to: '/', label: 'Accueil', icon: IconHome2 },
+  { to: '/a-faire', label: 'À faire', icon: IconChecklist },
   { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
   { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
+  { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },
   { to: '/parametres', label: 'Paramètres', icon: IconSettings },
 ];
 
@@ -27,6 +32,7 @@ interface Props {
 export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Props) {
   const { pathname } = useLocation();
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  const overdue = useOverdueCount();
 
   return (
     <Stack justify="space-between" h="100%" p="md">
@@ -59,6 +65,8 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
               active={isActive(to)}
               aria-current={isActive(to) ? 'page' : undefined}
               leftSection={<Icon size={18} aria-hidden />}
+              rightSection={to === '/a-faire' && <OverdueBadge count={overdue} />}
+              aria-describedby={to === '/a-faire' && overdue ? 'overdue-count' : undefined}
               variant="light"
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
             />
@@ -80,5 +88,20 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
         </Text>
       </Stack>
     </Stack>
+  );
+}
+
+/** The number of late items beside « À faire »; read out as the link's description only. */
+function OverdueBadge({ count }: { count: number | null }) {
+  if (!count) return null;
+  return (
+    <>
+      <Badge color="red" size="sm" circle={count < 10} title={`${count} en retard`} aria-hidden>
+        {count}
+      </Badge>
+      <span id="overdue-count" hidden>
+        {count} en retard
+      </span>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { formatInstant } from '../../shared/rules/dates';
 import { useRoute } from '../api/useRoute';
 import { LoadError, Loading } from '../components/QueryState';
 import { ACTION_LABELS, fieldLabel, formatValue, type ValueContext } from './formatChange';
+import { useConventionReferences } from './useConventionReferences';
 import { useStructureNames } from './useStructureNames';
 
 const ACTION_ICONS: Record<AuditAction, typeof IconPlus> = {
@@ -18,8 +19,9 @@ const ACTION_ICONS: Record<AuditAction, typeof IconPlus> = {
 /** Every change of one record, newest first: when, what, and each field's old → new value. */
 export function HistoryPanel({ entity, id }: { entity: AuditEntity; id: number }) {
   const history = useRoute('history.forRecord', { entity, id });
-  // A Promeneur's history names its employers, not their ids.
-  const structureNames = useStructureNames(entity === 'promeneur');
+  // A Promeneur's or a convention's history names structures and conventions, not their ids.
+  const structureNames = useStructureNames(entity === 'promeneur' || entity === 'convention');
+  const conventionReferences = useConventionReferences(entity === 'convention');
   if (!history.result) return <Loading label="Chargement de l’historique…" />;
   if (!history.result.ok)
     return <LoadError error={history.result.error} onRetry={history.reload} />;
@@ -45,6 +47,7 @@ export function HistoryPanel({ entity, id }: { entity: AuditEntity; id: number }
               <Group gap="xs">
                 <Text fw={600} size="sm">
                   {ACTION_LABELS[entry.action]}
+                  {entry.subject && ` · ${entry.subject}`}
                 </Text>
                 <Text size="sm" c="dimmed">
                   le {formatInstant(entry.at)}
@@ -52,7 +55,11 @@ export function HistoryPanel({ entity, id }: { entity: AuditEntity; id: number }
               </Group>
             }
           >
-            <Changes entity={entity} entry={entry} context={{ structureNames }} />
+            <Changes
+              entity={entity}
+              entry={entry}
+              context={{ entity, structureNames, conventionReferences }}
+            />
           </Timeline.Item>
         );
       })}
@@ -76,7 +83,7 @@ function Changes({
       <Group gap={6} mt={4}>
         {filled.map((c) => (
           <Badge key={c.field} variant="default" tt="none" fw={400}>
-            {fieldLabel(entity, c.field)} : {formatValue(c.field, c.after, context)}
+            {fieldLabel(entity, c.field, entry.subject)} : {formatValue(c.field, c.after, context)}
           </Badge>
         ))}
       </Group>
@@ -89,7 +96,7 @@ function Changes({
       verticalSpacing={4}
       withRowBorders={false}
       layout="fixed"
-      aria-label={`${ACTION_LABELS[entry.action]} du ${formatInstant(entry.at)}`}
+      aria-label={`${ACTION_LABELS[entry.action]}${entry.subject ? ` (${entry.subject})` : ''} du ${formatInstant(entry.at)}`}
     >
       <Table.Thead>
         <Table.Tr>
@@ -102,7 +109,7 @@ function Changes({
       <Table.Tbody>
         {entry.changes.map((c) => (
           <Table.Tr key={c.field}>
-            <Table.Td>{fieldLabel(entity, c.field)}</Table.Td>
+            <Table.Td>{fieldLabel(entity, c.field, entry.subject)}</Table.Td>
             <Table.Td c="dimmed">{formatValue(c.field, c.before, context)}</Table.Td>
             <Table.Td aria-hidden>→</Table.Td>
             <Table.Td>{formatValue(c.field, c.after, context)}</Table.Td>

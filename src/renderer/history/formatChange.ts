@@ -1,8 +1,16 @@
 /**
  * Turns an audit log change into words: the field's French label, and its values as the
- * rest of the interface shows them (labels for value lists, dd/mm/yyyy dates, 06 12 … phones).
+ * rest of the interface shows them (labels for value lists, dd/mm/yyyy dates, 06 12 … phones,
+ * euros from cents).
  */
 import type { AuditAction, AuditEntity } from '../../shared/api/history';
+import {
+  ATTACHMENT_TYPES,
+  CONVENTION_KINDS,
+  CONVENTION_STATUSES,
+  DOCUMENT_CATEGORIES,
+  PAYMENT_KINDS,
+} from '../../shared/domain/conventions';
 import {
   COMPLIANCE_POINTS,
   JOBS,
@@ -14,11 +22,14 @@ import {
   STRUCTURE_TYPES,
   WEEKDAYS,
 } from '../../shared/domain/directory';
+import { formatEuros } from '../../shared/rules/conventions';
 import { formatDate, formatInstant } from '../../shared/rules/dates';
 import { formatPhone } from '../../shared/rules/phone';
 import { formatSiret } from '../../shared/rules/siret';
 import { labelOf } from '../components/options';
+import { CONVENTION_LABELS, PAYMENT_FIELD_LABELS } from '../conventions/labels';
 import { PROMENEUR_LABELS } from '../promeneurs/labels';
+import { MONTHS } from '../settings/months';
 import { STRUCTURE_LABELS } from '../structures/labels';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -32,16 +43,30 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
 const SETTINGS_LABELS: Record<string, string> = {
   autoLockMinutes: 'Délai de verrouillage automatique (minutes)',
   departmentName: 'Nom du département',
+  obligationDueDay: 'Jour de la date « J/M » des justificatifs',
+  obligationDueMonth: 'Mois de la date « J/M » des justificatifs',
+  todoHorizonMonths: 'Horizon de « À faire » (mois)',
+};
+
+/**
+ * A convention's history also names the scans attached to its documents, and the deadlines
+ * marked done from « À faire ».
+ */
+const CONVENTION_HISTORY_LABELS: Record<string, string> = {
+  attachments: 'Fichier joint',
+  mimeType: 'Type de fichier',
+  done: 'Traité le',
+  ...CONVENTION_LABELS,
 };
 
 const FIELD_LABELS: Record<AuditEntity, Record<string, string>> = {
   structure: STRUCTURE_LABELS,
   promeneur: PROMENEUR_LABELS,
+  convention: CONVENTION_HISTORY_LABELS,
   settings: SETTINGS_LABELS,
 };
 
-/** Value lists by field name (the same name never means two lists). */
-const VALUE_LISTS: Record<string, Record<string, string>> = {
+const DIRECTORY_LISTS: Record<string, Record<string, string>> = {
   type: STRUCTURE_TYPES,
   legalForm: LEGAL_FORMS,
   networkStatus: STRUCTURE_STATUSES,
@@ -49,14 +74,37 @@ const VALUE_LISTS: Record<string, Record<string, string>> = {
   status: PROMENEUR_STATUSES,
 };
 
+/**
+ * Value lists by entity and field name. A convention's `kind` is the convention's (première,
+ * renouvellement) or, for a payment, the payment's (avance, solde): their keys differ.
+ */
+const VALUE_LISTS: Record<AuditEntity, Record<string, Record<string, string>>> = {
+  structure: DIRECTORY_LISTS,
+  promeneur: DIRECTORY_LISTS,
+  convention: {
+    status: CONVENTION_STATUSES,
+    kind: { ...CONVENTION_KINDS, ...PAYMENT_KINDS },
+    category: DOCUMENT_CATEGORIES,
+    mimeType: ATTACHMENT_TYPES,
+  },
+  settings: {
+    obligationDueMonth: Object.fromEntries(MONTHS.map((m, i) => [String(i + 1), m])),
+  },
+};
+
 const EMPTY = '(vide)';
 
 /** Audit logs may name columns in snake_case: network_status is networkStatus. */
 const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export function fieldLabel(entity: AuditEntity, field: string): string {
+/** A field's French name; `subject` tells a payment's fields from the convention's own. */
+export function fieldLabel(entity: AuditEntity, field: string, subject?: string | null): string {
   const key = camel(field);
-  return FIELD_LABELS[entity][key] ?? field;
+  const labels =
+    entity === 'convention' && subject?.startsWith('Versement')
+      ? { ...CONVENTION_HISTORY_LABELS, ...PAYMENT_FIELD_LABELS }
+      : FIELD_LABELS[entity];
+  return labels[key] ?? field;
 }
 
 const checkedLabels = (value: object, labels: Record<string, string>) => {
@@ -75,12 +123,17 @@ function formatItem(field: string, item: unknown): string {
     return `${labelOf(PLATFORMS, String(item.platform ?? ''))} : ${String(item.name ?? '')}${item.url ? ` (${String(item.url)})` : ''}`;
   if (field === 'dutySlots')
     return `${labelOf(WEEKDAYS, String(item.weekday ?? ''))} ${String(item.start ?? '')}–${String(item.end ?? '')}`;
+  if (field === 'subsidies' && typeof item.amountCents === 'number')
+    return `${String(item.year ?? '')} : ${formatEuros(item.amountCents)}`;
   return JSON.stringify(item);
 }
 
-/** What the history needs beyond the change itself: the names behind ids. */
+/** What the history needs beyond the change itself: whose history, and the names behind ids. */
 export interface ValueContext {
+  /** Picks the value lists (a convention's status is not a Promeneur's); directory by default. */
+  entity?: AuditEntity;
   structureNames?: ReadonlyMap<number, string>;
+  conventionReferences?: ReadonlyMap<number, string>;
 }
 
 export function formatValue(field: string, value: unknown, context: ValueContext = {}): string {
@@ -88,16 +141,23 @@ export function formatValue(field: string, value: unknown, context: ValueContext
   if (value === null || value === undefined || value === '') return EMPTY;
   if (key === 'structureId' && typeof value === 'number')
     return context.structureNames?.get(value) ?? `structure supprimée (n° ${value})`;
+  if (key === 'previousId' && typeof value === 'number')
+    return context.conventionReferences?.get(value) ?? `convention supprimée (n° ${value})`;
+  if (key === 'amountCents' && typeof value === 'number') return formatEuros(value);
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
   if (Array.isArray(value))
-    return value.length === 0 ? 'aucun' : value.map((item) => formatItem(key, item)).join(' ; ');
+    return value.length === 0
+      ? key === 'subsidies'
+        ? 'aucune'
+        : 'aucun'
+      : value.map((item) => formatItem(key, item)).join(' ; ');
   if (isRecord(value)) {
     if (key === 'compliance') return checkedLabels(value, COMPLIANCE_POINTS);
     if (key === 'publication') return checkedLabels(value, PUBLICATION_FIELDS);
     return JSON.stringify(value);
   }
   const text = String(value);
-  const list = VALUE_LISTS[key];
+  const list = VALUE_LISTS[context.entity ?? 'structure'][key];
   if (list) return labelOf(list, text);
   if (key === 'phone') return formatPhone(text);
   if (key === 'siret') return formatSiret(text);

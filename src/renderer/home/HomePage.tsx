@@ -18,6 +18,7 @@ import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
 import { NextStepCard } from './NextStepCard';
+import { TodoSection } from './TodoSection';
 
 export function HomePage() {
   usePageTitle('Accueil');
@@ -93,6 +94,8 @@ function Summary({ summary }: { summary: HomeSummary }) {
           ))}
         </SimpleGrid>
       </section>
+
+      <TodoSection />
 
       <section aria-labelledby="next-steps-title">
         <Group gap="sm" mb="md">

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { z } from 'zod';
 import { settingsValues, type SettingsValues } from '../../shared/api/settings';
 import { useShell } from '../app/shellContext';
 import { useVault } from '../app/vaultContext';
@@ -8,9 +9,12 @@ import { Section } from '../components/FormSection';
 import { notifySuccess } from '../components/notify';
 import { useFieldsForm } from '../components/useFieldsForm';
 
+/** This form's part of the settings (the others have their own forms and save alone). */
+const schema = z.object(settingsValues.shape).pick({ autoLockMinutes: true, departmentName: true });
+
 /** The auto-lock delay and the department's name. */
 export function PreferencesForm({ initial }: { initial: SettingsValues }) {
-  const form = useFieldsForm(settingsValues, {
+  const form = useFieldsForm(schema, {
     autoLockMinutes: initial.autoLockMinutes as number | string,
     departmentName: initial.departmentName,
   });

@@ -5,6 +5,7 @@ import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { ConventionSettingsForm } from './ConventionSettingsForm';
 import { PreferencesForm } from './PreferencesForm';
 
 export function SettingsPage() {
@@ -19,7 +20,10 @@ export function SettingsPage() {
       ) : !settings.result.ok ? (
         <LoadError error={settings.result.error} onRetry={settings.reload} />
       ) : (
-        <PreferencesForm initial={settings.result.value} />
+        <>
+          <PreferencesForm initial={settings.result.value} />
+          <ConventionSettingsForm initial={settings.result.value} />
+        </>
       )}
       <ChangePassphraseForm demo={status.demo} />
     </Stack>

@@ -13,6 +13,7 @@ import { labelOf } from '../components/options';
 import { ArchivedBadge, PromeneurStatusBadge } from '../components/StatusBadge';
 import { currentStatusSince, StatusHistory } from '../components/StatusHistory';
 import { STRUCTURE_LABELS as L } from './labels';
+import { StructureConventions } from './StructureConventions';
 
 /** Every field of a structure, grouped as the coordinator reads them. */
 export function StructureSections({ structure: s }: { structure: Structure }) {
@@ -100,6 +101,7 @@ export function StructureSections({ structure: s }: { structure: Structure }) {
           Ajouter un Promeneur
         </Button>
       </Section>
+      <StructureConventions structureId={s.id} />
       {s.notes && (
         <Section title={L.notes}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
