@@ -189,8 +189,10 @@ describe('to-do journey', () => {
     const { page } = h;
     await todoRow(page, RIB).getByRole('link', { name: RIB, exact: true }).click();
     await until('the convention page', async () =>
-      new RegExp(`#/conventions/${conventionId}$`).test(page.url()),
+      new RegExp(`#/conventions/${conventionId}\\?onglet=pieces$`).test(page.url()),
     );
+    // The link opens the tab where the document is dealt with.
+    await visible(page.getByRole('tab', { name: /Pièces justificatives/, selected: true }));
     await heading(page, new RegExp(REFERENCE));
 
     // Its history says what « Fait » recorded, and on which document.

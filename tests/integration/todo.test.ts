@@ -156,7 +156,7 @@ describe('the to-do list', () => {
     expect(statutes).toMatchObject({
       context: 'CAF-2026-001',
       structure: { id: s.tilleuls, name: 'Centre social des Tilleuls' },
-      link: `/conventions/${s.c1}`,
+      link: `/conventions/${s.c1}?onglet=pieces`,
     });
     expect(statutes.key).toMatch(/^document:\d+$/);
     expect(result.items.map((i) => i.key)).toEqual(

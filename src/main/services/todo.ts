@@ -31,6 +31,15 @@ import {
 } from './conventions/records';
 import { readSettings } from './settings';
 
+/** The tab of the convention's page where each kind of item is dealt with. */
+const TAB_OF: Record<TodoKind, string | null> = {
+  document_missing: 'pieces',
+  obligation_due: 'obligations',
+  payment_planned: 'versements',
+  convention_ending: null,
+  notice_deadline: null,
+};
+
 /** Which conventions feed each kind of item, by status. */
 const FED_BY: Record<TodoKind, readonly ConventionStatus[]> = {
   document_missing: ['brouillon', 'envoyee', 'signee', 'en_cours'],
@@ -46,6 +55,17 @@ export interface TodoFilter {
   structureId: number | null;
   /** The kinds wanted; every kind when empty. */
   kinds: TodoKind[];
+}
+
+/** Rows grouped by their convention, in their order. */
+function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.conventionId);
+    if (group) group.push(row);
+    else groups.set(row.conventionId, [row]);
+  }
+  return groups;
 }
 
 const endLabel = (endDate: string) =>
@@ -79,19 +99,23 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
   const states = await obligationStatesOf(db, ids);
   const deadline = await obligationDeadline(db);
   const done = new Set((await db.selectFrom('todoDone').select('key').execute()).map((r) => r.key));
-  const missingDocuments = await db
-    .selectFrom('conventionDocuments')
-    .select(['id', 'conventionId', 'label'])
-    .where('conventionId', 'in', ids)
-    .where('receivedOn', 'is', null)
-    .orderBy('position')
-    .execute();
-  const plannedPayments = await db
-    .selectFrom('conventionPayments')
-    .selectAll()
-    .where('conventionId', 'in', ids)
-    .where('paidOn', 'is', null)
-    .execute();
+  const missingDocuments = byConvention(
+    await db
+      .selectFrom('conventionDocuments')
+      .select(['id', 'conventionId', 'label'])
+      .where('conventionId', 'in', ids)
+      .where('receivedOn', 'is', null)
+      .orderBy('position')
+      .execute(),
+  );
+  const plannedPayments = byConvention(
+    await db
+      .selectFrom('conventionPayments')
+      .selectAll()
+      .where('conventionId', 'in', ids)
+      .where('paidOn', 'is', null)
+      .execute(),
+  );
 
   const items: TodoItem[] = [];
   for (const row of rows) {
@@ -106,11 +130,11 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
         label,
         context: row.reference,
         structure: { id: row.structureId, name: row.structureName },
-        link: `/conventions/${row.id}`,
+        link: `/conventions/${row.id}${TAB_OF[kind] ? `?onglet=${TAB_OF[kind]}` : ''}`,
       });
     };
     if (fed('document_missing', row.status))
-      for (const d of missingDocuments.filter((d) => d.conventionId === row.id))
+      for (const d of missingDocuments.get(row.id) ?? [])
         add('document_missing', `document:${d.id}`, row.startDate, `Pièce manquante : ${d.label}`);
     if (fed('obligation_due', row.status)) {
       const obligations = mergeObligations(
@@ -121,7 +145,7 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
         add('obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, o.label);
     }
     if (fed('payment_planned', row.status))
-      for (const p of plannedPayments.filter((p) => p.conventionId === row.id))
+      for (const p of plannedPayments.get(row.id) ?? [])
         add(
           'payment_planned',
           `payment:${p.id}`,

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -25,8 +24,8 @@ import { notifySuccess } from '../components/notify';
 import { labelOf, optionsOf } from '../components/options';
 import { useFieldsForm } from '../components/useFieldsForm';
 import { CONVENTION_LABELS as L, PAYMENT_FIELD_LABELS } from './labels';
+import { EuroInput } from './EuroInput';
 import { ModalFormFrame } from './ModalFormFrame';
-import { centsToEuros, eurosToCents } from './money';
 
 type Payment = Convention['payments'][number];
 
@@ -286,25 +285,18 @@ function PaymentForm({
           {...bind('kind')}
         />
       </SimpleGrid>
-      <NumberInput
+      <EuroInput
         label={L.amountCents}
         required
         data-autofocus
-        value={centsToEuros(v.amountCents)}
-        onChange={(value) => set('amountCents', eurosToCents(value))}
+        cents={v.amountCents}
+        onCents={(cents) => set('amountCents', cents)}
         {...bind('amountCents')}
         error={
           error('amountCents') && v.amountCents === null
             ? 'Indiquez le montant du versement.'
             : error('amountCents')
         }
-        min={0}
-        decimalScale={2}
-        decimalSeparator=","
-        thousandSeparator=" "
-        allowNegative={false}
-        hideControls
-        rightSection={<Text size="sm">€</Text>}
         maw={220}
       />
       <SimpleGrid cols={2}>

@@ -1,6 +1,7 @@
-import { Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Group, SimpleGrid, Text } from '@mantine/core';
+import { EuroInput } from './EuroInput';
 import { formatEuros } from '../../shared/rules/conventions';
-import { centsToEuros, eurosToCents, sumCents } from './money';
+import { sumCents } from './money';
 import type { YearAmountRow } from './formValues';
 
 interface Props {
@@ -43,7 +44,7 @@ export function YearAmountsEditor({
           const key = `${path}.${i}.amountCents`;
           const was = current?.get(row.year);
           return (
-            <NumberInput
+            <EuroInput
               key={row.year}
               label={`Subvention ${row.year}`}
               required={!amendment}
@@ -55,11 +56,9 @@ export function YearAmountsEditor({
                   : undefined
               }
               placeholder={amendment ? 'Inchangée' : '0,00'}
-              value={centsToEuros(row.amountCents)}
-              onChange={(value) =>
-                onChange(
-                  rows.map((r, j) => (j === i ? { ...r, amountCents: eurosToCents(value) } : r)),
-                )
+              cents={row.amountCents}
+              onCents={(amountCents) =>
+                onChange(rows.map((r, j) => (j === i ? { ...r, amountCents } : r)))
               }
               onBlur={() => onBlur(key)}
               error={
@@ -67,13 +66,6 @@ export function YearAmountsEditor({
                   ? `Indiquez le montant de ${row.year} (0 s’il n’y en a pas).`
                   : (error(key) ?? error(`${path}.${i}.year`))
               }
-              min={0}
-              decimalScale={2}
-              decimalSeparator=","
-              thousandSeparator=" "
-              allowNegative={false}
-              hideControls
-              rightSection={<Text size="sm">€</Text>}
             />
           );
         })}
