@@ -186,6 +186,58 @@ export interface TodoDoneTable {
   doneOn: string;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  /** Wall-clock time in Paris, YYYY-MM-DDTHH:mm. */
+  start: string;
+  end: string;
+  place: string | null;
+  videoUrl: string | null;
+  description: string | null;
+  status: string;
+  seriesId: string | null;
+  /** The iCalendar UID, unique, kept across exports and imports. */
+  uid: string;
+  imported: Flag;
+  searchKey: string;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+export interface EventInviteesTable {
+  id: Generated<number>;
+  eventId: number;
+  kind: string;
+  promeneurId: number | null;
+  structureId: number | null;
+  /** For staff and guests (a Promeneur's name comes from the directory). */
+  name: string | null;
+  organisation: string | null;
+  email: string | null;
+  attendance: string | null;
+}
+
+export interface JournalEntriesTable {
+  id: Generated<number>;
+  date: string;
+  kind: string;
+  channel: string;
+  durationMinutes: number;
+  summary: string;
+  partners: string | null;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+/** Who a journal entry concerns: one Promeneur or one structure per row. */
+export interface JournalLinksTable {
+  entryId: number;
+  promeneurId: number | null;
+  structureId: number | null;
+}
+
 export interface SettingsTable {
   key: string;
   /** JSON value. */
@@ -211,6 +263,10 @@ export interface Database {
   conventionPayments: ConventionPaymentsTable;
   conventionAmendments: ConventionAmendmentsTable;
   todoDone: TodoDoneTable;
+  events: EventsTable;
+  eventInvitees: EventInviteesTable;
+  journalEntries: JournalEntriesTable;
+  journalLinks: JournalLinksTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
   migrations: MigrationsTable;

@@ -3,8 +3,10 @@
  * input and output schema; main validates both, the renderer's client is typed from them.
  */
 import { z } from 'zod';
+import { calendarRoutes } from './calendar';
 import { conventionsRoutes } from './conventions';
 import { historyRoutes } from './history';
+import { journalRoutes } from './journal';
 import { homeRoutes } from './home';
 import { promeneursRoutes } from './promeneurs';
 import { settingsRoutes } from './settings';
@@ -22,6 +24,8 @@ export const contract = {
   ...promeneursRoutes,
   ...historyRoutes,
   ...conventionsRoutes,
+  ...calendarRoutes,
+  ...journalRoutes,
   ...todoRoutes,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

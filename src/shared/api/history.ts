@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { fieldChange, id } from './fields';
 
-export const auditEntity = z.enum(['structure', 'promeneur', 'convention', 'settings']);
+export const auditEntity = z.enum([
+  'structure',
+  'promeneur',
+  'convention',
+  'event',
+  'journal',
+  'settings',
+]);
 export type AuditEntity = z.output<typeof auditEntity>;
 
 export const auditAction = z.enum(['create', 'update', 'archive', 'restore', 'delete']);

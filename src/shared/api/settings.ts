@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { DEFAULT_OBLIGATION_DEADLINE, isValidDayOfMonth } from '../rules/conventions';
 import { noInput } from './fields';
 
+const yearlyTarget = z
+  .number({ error: 'Nombre invalide.' })
+  .int('Nombre entier.')
+  .min(0, 'Au moins 0.')
+  .max(52, 'Au plus 52 par an.');
+
 export const settingsValues = z
   .object({
     /** Minutes without activity before the vault locks itself. */
@@ -23,6 +29,10 @@ export const settingsValues = z
       .int('Mois invalide.')
       .min(1, 'Mois invalide.')
       .max(12, 'Mois invalide.'),
+    /** Yearly targets of the network's meetings (cadence goals). */
+    departmentalMeetingsPerYear: yearlyTarget,
+    copilPerYear: yearlyTarget,
+    cotechPerYear: yearlyTarget,
     /** How far ahead the to-do list looks, in months. */
     todoHorizonMonths: z
       .number({ error: 'Durée invalide.' })
@@ -46,6 +56,9 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   obligationDueDay: DEFAULT_OBLIGATION_DEADLINE.day,
   obligationDueMonth: DEFAULT_OBLIGATION_DEADLINE.month,
   todoHorizonMonths: 4,
+  departmentalMeetingsPerYear: 2,
+  copilPerYear: 2,
+  cotechPerYear: 4,
 };
 
 export const settingsRoutes = {

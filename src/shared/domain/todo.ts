@@ -5,5 +5,7 @@ export const TODO_KINDS = {
   payment_planned: 'Versement prévu',
   convention_ending: 'Fin de convention',
   notice_deadline: 'Date limite de préavis',
+  cadence_gap: 'Objectif annuel de réunions',
+  attendance_missing: 'Présences à saisir',
 } as const;
 export type TodoKind = keyof typeof TODO_KINDS;

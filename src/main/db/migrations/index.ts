@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import * as directory from './2026_11_22_001_directory';
 import * as conventions from './2026_11_22_002_conventions';
+import * as calendar from './2026_11_22_003_calendar';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -13,4 +14,5 @@ export interface Migration {
 export const migrations: Record<string, Migration> = {
   '2026_11_22_001_directory': directory,
   '2026_11_22_002_conventions': conventions,
+  '2026_11_22_003_calendar': calendar,
 };
