@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
+import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/main/cli/run';
 import type { CliInput } from '../../src/main/cli/io';
@@ -487,5 +488,163 @@ describe('conventions due', () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Aucun coffre');
+  });
+});
+
+describe('calendar export', () => {
+  const year = new Date().getFullYear();
+  const from = `${year - 1}-01-01`;
+  const to = `${year + 1}-12-31`;
+
+  it('writes the demo’s events of a period as a readable .ics file, for the user only', async () => {
+    expect((await cli(['demo', '--vault', dir], withPassphrase())).code).toBe(0);
+    const out = join(root, 'calendrier.ics');
+    const { code, out: printed } = await cli(
+      [
+        'calendar',
+        'export',
+        '--vault',
+        dir,
+        '--from',
+        `01/01/${year - 1}`,
+        '--to',
+        to,
+        '--out',
+        out,
+      ],
+      withPassphrase(),
+    );
+    expect(code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const content = readFileSync(out, 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(content));
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Balise//Promeneurs du Net//FR');
+    const uids = calendar
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('uid') as string)
+      .sort();
+    // Exactly the vault's events that overlap the period.
+    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    await vault.unlock(TEST_PASSPHRASE);
+    const expected = (
+      vault.connection
+        .prepare('select uid from events where start <= ? and "end" >= ? order by uid')
+        .all(`${to}T23:59`, `${from}T00:00`) as { uid: string }[]
+    ).map((r) => r.uid);
+    await vault.lock();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(uids).toEqual([...expected].sort());
+    expect(printed).toContain(
+      `${expected.length} évènement(s) du 01/01/${year - 1} au 31/12/${year + 1}`,
+    );
+    expect(printed).toContain(out);
+  });
+
+  it('refuses a missing --out or dates, a malformed date and a reversed period (exit 2)', async () => {
+    await init();
+    const before = folderFingerprint(dir);
+    for (const argv of [
+      ['calendar', 'export', '--vault', dir, '--from', from, '--to', to],
+      ['calendar', 'export', '--vault', dir, '--to', to, '--out', join(root, 'a.ics')],
+      ['calendar', 'export', '--vault', dir, '--from', from, '--out', join(root, 'a.ics')],
+      [
+        'calendar',
+        'export',
+        '--vault',
+        dir,
+        '--from',
+        '31/02/2027',
+        '--to',
+        to,
+        '--out',
+        join(root, 'a.ics'),
+      ],
+      [
+        'calendar',
+        'export',
+        '--vault',
+        dir,
+        '--from',
+        '2027-12-31',
+        '--to',
+        '01/01/2027',
+        '--out',
+        join(root, 'a.ics'),
+      ],
+      ['calendar', 'import', '--vault', dir],
+    ]) {
+      const { code, err } = await cli(argv, withPassphrase());
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err.length).toBeGreaterThan(0);
+    }
+    const reversed = await cli(
+      [
+        'calendar',
+        'export',
+        '--vault',
+        dir,
+        '--from',
+        '2027-12-31',
+        '--to',
+        '01/01/2027',
+        '--out',
+        join(root, 'a.ics'),
+      ],
+      withPassphrase(),
+    );
+    expect(reversed.err).toContain('à l’envers');
+    expect(folderFingerprint(dir)).toEqual(before);
+    expect(existsSync(join(root, 'a.ics'))).toBe(false);
+  });
+
+  it('never replaces an existing file without --force', async () => {
+    await init();
+    const out = join(root, 'existant.ics');
+    writeFileSync(out, 'à garder');
+    const refused = await cli(
+      ['calendar', 'export', '--vault', dir, '--from', from, '--to', to, '--out', out],
+      withPassphrase(),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('existe déjà');
+    expect(refused.err).toContain('--force');
+    expect(readFileSync(out, 'utf8')).toBe('à garder');
+    const forced = await cli(
+      ['calendar', 'export', '--vault', dir, '--from', from, '--to', to, '--out', out, '--force'],
+      withPassphrase(),
+    );
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('0 évènement(s)');
+    expect(readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  it('fails on a wrong passphrase or a missing vault, writing nothing', async () => {
+    await init();
+    const out = join(root, 'calendrier.ics');
+    const wrong = await cli(
+      ['calendar', 'export', '--vault', dir, '--from', from, '--to', to, '--out', out],
+      withPassphrase('pas la bonne phrase'),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Phrase de passe incorrecte');
+    const missing = await cli(
+      [
+        'calendar',
+        'export',
+        '--vault',
+        join(root, 'nulle-part'),
+        '--from',
+        from,
+        '--to',
+        to,
+        '--out',
+        out,
+      ],
+      withPassphrase(),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('Aucun coffre');
+    expect(existsSync(out)).toBe(false);
   });
 });

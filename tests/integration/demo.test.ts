@@ -3,9 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FICTION_PHONE_STORED } from '../../src/main/demo/data';
 import { createRandom, mulberry32 } from '../../src/main/demo/random';
 import { fictionalSiret, seedDemo } from '../../src/main/demo/seed';
+import { cadenceOf } from '../../src/main/services/calendar/cadence';
+import { getEvent } from '../../src/main/services/calendar/events';
 import { homeSummary } from '../../src/main/services/home';
 import { listTodo } from '../../src/main/services/todo';
 import { TODO_KINDS } from '../../src/shared/domain/todo';
+import { EVENT_TYPES } from '../../src/shared/domain/calendar';
 import {
   JOBS,
   LEGAL_FORMS,
@@ -229,6 +232,85 @@ describe('the demo department', () => {
     for (const kind of Object.keys(TODO_KINDS)) expect(items.map((i) => i.kind)).toContain(kind);
     expect(items.some((i) => i.overdue)).toBe(true);
     expect(items.some((i) => !i.overdue)).toBe(true);
+  });
+
+  it('has two years of network life in its calendar, attendance included', async () => {
+    const events = rows<{
+      id: number;
+      type: string;
+      title: string;
+      start: string;
+      end: string;
+      status: string;
+      series_id: string | null;
+    }>('select id, type, title, start, end, status, series_id from events order by start');
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(EVENT_TYPES)));
+    expect(events[0]!.start >= addMonths(TODAY, -24)).toBe(true);
+    expect(events.filter((e) => e.status === 'annule')).toHaveLength(1);
+    // A monthly series of analysis of practice, held and to come.
+    const series = events.filter((e) => e.series_id !== null);
+    expect(new Set(series.map((e) => e.series_id)).size).toBe(1);
+    expect(series.length).toBeGreaterThanOrEqual(6);
+    expect(series.every((e) => e.type === 'analyse_pratiques')).toBe(true);
+    expect(series.some((e) => e.start > TODAY)).toBe(true);
+    // Departmental meetings twice a year, one planned in the coming months.
+    const meetings = events.filter((e) => e.type === 'rencontre_departementale');
+    expect(meetings.filter((e) => e.start < TODAY).length).toBeGreaterThanOrEqual(4);
+    expect(meetings.some((e) => e.start > TODAY && e.start < addMonths(TODAY, 6))).toBe(true);
+
+    // Past events held with their attendance, but for one left to record.
+    const marks = rows<{ event_id: number; attendance: string | null }>(
+      'select event_id, attendance from event_invitees',
+    );
+    const past = events.filter((e) => e.end < `${TODAY}T00:00` && e.status !== 'annule');
+    const unrecorded = past.filter((e) =>
+      marks.every((m) => m.event_id !== e.id || m.attendance === null),
+    );
+    expect(unrecorded.map((e) => [e.type, e.status])).toEqual([['analyse_pratiques', 'prevu']]);
+    expect(past.filter((e) => e.status === 'tenu')).toHaveLength(past.length - 1);
+    expect(new Set(marks.map((m) => m.attendance))).toEqual(
+      new Set(['present', 'excuse', 'absent', null]),
+    );
+    for (const e of events.filter((x) => x.start > `${TODAY}T23:59`)) {
+      expect(e.status).toBe('prevu');
+      expect(marks.filter((m) => m.event_id === e.id && m.attendance !== null)).toEqual([]);
+    }
+    const people = rows<{ kind: string; name: string | null; email: string | null }>(
+      "select kind, name, email from event_invitees where kind != 'promeneur'",
+    );
+    expect(new Set(people.map((p) => p.kind))).toEqual(new Set(['structure', 'invite']));
+    for (const { email } of people.filter((p) => p.email !== null))
+      expect(email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+\.example$/);
+
+    // A training to come shows who still lacks it; a Promeneur's page, their events.
+    const training = events.find((e) => e.type === 'formation' && e.start > TODAY)!;
+    const lacking = (await getEvent(vault.session.db, training.id, TODAY)).stillLacking;
+    expect(lacking.length).toBeGreaterThan(0);
+    const someone = rows<{ promeneur_id: number }>(
+      `select promeneur_id from event_invitees where promeneur_id is not null and attendance = 'present' limit 1`,
+    )[0]!.promeneur_id;
+    const theirs = await vault.value('calendar.forPromeneur', { promeneurId: someone });
+    expect(theirs.some((e) => e.attendance === 'present')).toBe(true);
+  });
+
+  it('misses this year’s COTECH target, and says so on the to-do list', async () => {
+    const year = Number(TODAY.slice(0, 4));
+    const goals = await cadenceOf(vault.session.db, year, TODAY);
+    expect(goals.map((g) => [g.type, g.missing > 0])).toEqual([
+      ['rencontre_departementale', false],
+      ['copil', false],
+      ['cotech', true],
+    ]);
+    const { items } = await listTodo(
+      vault.session.db,
+      { horizonMonths: 4, structureId: null, kinds: ['cadence_gap', 'attendance_missing'] },
+      TODAY,
+    );
+    expect(items.map((i) => i.key)).toContain(`cadence:${year}:cotech`);
+    expect(items.filter((i) => i.kind === 'attendance_missing')).toHaveLength(1);
+    expect(items.find((i) => i.kind === 'attendance_missing')!.label).toBe(
+      'Présences à saisir : Analyse des pratiques — groupe de Balise-la-Ville',
+    );
   });
 
   it('names the fictional department in the settings', async () => {

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeNames, type RouteName } from '../../src/shared/api/contract';
 import type { ConventionFieldsInput } from '../../src/shared/api/conventions';
+import type { EventFieldsInput } from '../../src/shared/api/calendar';
+import { MAX_ICS_BYTES } from '../../src/shared/domain/calendar';
 import { dispatch } from '../../src/main/ipc/router';
 import { handlers } from '../../src/main/ipc/handlers';
 import { folderFingerprint } from '../support/files';
@@ -24,6 +26,21 @@ const convention: ConventionFieldsInput = {
 };
 const payment = { year: 2026, kind: 'avance', amountCents: 100, plannedOn: '2026-03-01' } as const;
 const notAPdf = Buffer.from('<html>pas un PDF</html>').toString('base64');
+/** A valid journal entry (id 1 once created). */
+const logEntry = {
+  date: '2027-03-12',
+  kind: 'accompagnement_pdn',
+  channel: 'telephone',
+  durationMinutes: 45,
+  summary: 'Point sur les permanences en ligne',
+} as const;
+/** A valid event, far ahead (id 1 once created, with a guest as invitee 1). */
+const event: EventFieldsInput = {
+  type: 'rencontre_departementale',
+  title: 'Rencontre départementale',
+  start: '2030-03-12T14:00',
+  end: '2030-03-12T17:00',
+};
 
 /** Counts rows in every table: equal counts before and after mean nothing was written. */
 function rowCounts(): Record<string, number> {
@@ -61,6 +78,13 @@ beforeAll(async () => {
     conventionId: 1,
     fields: { signedOn: '2026-06-01', object: 'Un Promeneur de plus', fundedPromeneurs: 3 },
   });
+  // Two events, each with one guest (invitees 1 and 2).
+  for (const title of ['Rencontre départementale', 'COPIL']) {
+    const { id } = await vault.value('calendar.create', { fields: { ...event, title } });
+    await vault.value('calendar.invite', { eventId: id, guests: [{ name: 'Agnès Hypothèse' }] });
+  }
+  // A journal entry (id 1) about the structure.
+  await vault.value('journal.create', { fields: { ...logEntry, structureIds: [1] } });
 });
 afterAll(() => vault.cleanup());
 
@@ -276,6 +300,122 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
     { id: 1, fields: { signedOn: '2026-06-01', object: 'Objet', endDate: '2025-06-30' } },
   ],
   'conventions.amendments.remove': [{ id: 0 }],
+  'calendar.list': [
+    { from: '2030-01-01' },
+    { from: '2030-13-01', to: '2030-12-31' },
+    { from: '2030-01-01', to: '2030-12-31', types: ['fete'] },
+    { from: '2030-01-01', to: '2030-12-31', statuses: ['reporte'] },
+    { from: '2030-01-01', to: '2030-12-31', search: 'x'.repeat(201) },
+    // Checked by the service: the period must not be reversed.
+    { from: '2030-12-31', to: '2030-01-01' },
+  ],
+  'calendar.get': [{ id: 0 }, { id: 'un' }],
+  'calendar.create': [
+    { fields: { ...event, title: '  ' } },
+    { fields: { ...event, type: 'fete' } },
+    { fields: { ...event, start: '2030-03-12 14:00' } },
+    { fields: { ...event, start: '2030-02-30T14:00' } },
+    { fields: { ...event, end: '2030-03-12T24:00' } },
+    { fields: { ...event, end: '2030-03-12T13:00' } },
+    { fields: { ...event, videoUrl: 'pas une adresse' } },
+    { fields: { ...event, description: 'x'.repeat(5001) } },
+    { fields: event, repetition: { repeat: 'weekly' } },
+    { fields: event, repetition: { repeat: 'daily', until: '2030-06-01' } },
+    { fields: event, repetition: { repeat: 'weekly', until: '01/06/2030' } },
+    // Checked by the service: the end of the repetition, and at most 52 dates.
+    { fields: event, repetition: { repeat: 'weekly', until: '2030-03-01' } },
+    { fields: event, repetition: { repeat: 'weekly', until: '2035-12-31' } },
+  ],
+  'calendar.update': [
+    { id: 1 },
+    { id: 1, fields: { ...event, end: event.start } },
+    { id: 1, fields: { ...event, place: 'x'.repeat(301) } },
+  ],
+  'calendar.duplicate': [
+    { id: 1 },
+    { id: 1, start: 'demain' },
+    { id: 1, start: '2030-03-12T25:00' },
+  ],
+  'calendar.setStatus': [
+    { id: 1, status: 'reporte' },
+    { id: 1 },
+    // Checked by the service: an event still to come cannot be held.
+    { id: 1, status: 'tenu' },
+  ],
+  'calendar.remove': [{ id: -1 }],
+  'calendar.invite': [
+    { eventId: 1, promeneurIds: ['un'] },
+    { eventId: 1, guests: [{ name: '' }] },
+    { eventId: 1, guests: [{ name: 'X', email: 'pas-un-email' }] },
+    { eventId: 1, staff: [{ name: 'X' }] },
+    { eventId: 1, allActive: 'oui' },
+    // Checked by the service: the Promeneurs and structures must exist.
+    { eventId: 1, promeneurIds: [999] },
+    { eventId: 1, structureIds: [999] },
+    { eventId: 1, staff: [{ structureId: 999, name: 'X' }] },
+  ],
+  'calendar.uninvite': [{ id: 0 }],
+  'calendar.attendance': [
+    { eventId: 1, marks: [] },
+    { eventId: 1, marks: [{ inviteeId: 1, attendance: 'en_retard' }] },
+    { eventId: 1, marks: [{ inviteeId: 'un', attendance: 'present' }] },
+    // Checked by the service: only the event's own invitees.
+    { eventId: 1, marks: [{ inviteeId: 2, attendance: 'present' }] },
+    { eventId: 1, marks: [{ inviteeId: 999, attendance: 'present' }] },
+  ],
+  'calendar.attendanceSheet': [{}, { id: 0 }, { id: 'un' }],
+  'calendar.exportIcs': [
+    {},
+    { from: '2030-01-01' },
+    { from: '2030-12-31', to: '2030-01-01' },
+    { from: '31/12/2030', to: '2031-01-01' },
+    { id: 0 },
+  ],
+  'calendar.importIcs': [
+    { fileName: 'agenda.ics' },
+    { fileName: 'agenda.ics', content: '' },
+    { fileName: '', content: 'BEGIN:VCALENDAR' },
+    { fileName: 'agenda.ics', content: 'x'.repeat(MAX_ICS_BYTES + 1) },
+  ],
+  'calendar.cadence': [{}, { year: 1999 }, { year: '2030' }, { year: 2030.5 }],
+  'calendar.forPromeneur': [{}, { promeneurId: 0 }],
+  'journal.list': [
+    {},
+    { year: 1999 },
+    { year: 2027.5 },
+    { year: 2027, kinds: ['sieste'] },
+    { year: 2027, promeneurId: 0 },
+    { year: 2027, structureId: 'un' },
+  ],
+  'journal.create': [
+    {},
+    { fields: { ...logEntry, date: '12/03/2027' } },
+    { fields: { ...logEntry, date: '2027-02-30' } },
+    { fields: { ...logEntry, kind: 'sieste' } },
+    { fields: { ...logEntry, channel: 'pigeon' } },
+    { fields: { ...logEntry, durationMinutes: 0 } },
+    { fields: { ...logEntry, durationMinutes: 1.5 } },
+    { fields: { ...logEntry, durationMinutes: 24 * 60 + 1 } },
+    { fields: { ...logEntry, durationMinutes: '45' } },
+    { fields: { ...logEntry, summary: '   ' } },
+    { fields: { ...logEntry, summary: 'x'.repeat(501) } },
+    { fields: { ...logEntry, partners: 'x'.repeat(501) } },
+    { fields: { ...logEntry, promeneurIds: [0] } },
+    { fields: { ...logEntry, structureIds: ['un'] } },
+    // Checked by the service: the Promeneurs and structures must exist.
+    { fields: { ...logEntry, promeneurIds: [999] } },
+    { fields: { ...logEntry, structureIds: [1, 999] } },
+  ],
+  'journal.update': [
+    { id: 1 },
+    { id: 1, fields: { ...logEntry, kind: 'sieste' } },
+    { id: 'un', fields: logEntry },
+    // Checked by the service.
+    { id: 1, fields: { ...logEntry, promeneurIds: [999] } },
+    { id: 1, fields: { ...logEntry, structureIds: [999] } },
+  ],
+  'journal.remove': [{}, { id: 0 }, { id: 'un' }],
+  'journal.totals': [{}, { year: 1800 }, { year: '2027' }, { year: 2027.5 }],
   'todo.list': [
     { horizonMonths: 99 },
     { horizonMonths: -1 },

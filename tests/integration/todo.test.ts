@@ -3,7 +3,9 @@
  * horizon, the filters, the order, and marking each kind of item done. `today` is fixed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setEventStatus } from '../../src/main/services/calendar/events';
 import { dueItems, listTodo, markTodoDone } from '../../src/main/services/todo';
+import type { EventFieldsInput } from '../../src/shared/api/calendar';
 import type { ConventionFieldsInput } from '../../src/shared/api/conventions';
 import { todoQuery, type TodoQuery } from '../../src/shared/api/todo';
 import type { LegalForm } from '../../src/shared/domain/directory';
@@ -46,6 +48,12 @@ const payment = async (conventionId: number, year: number, amountCents: number, 
 
 beforeEach(async () => {
   vault = await createTestVault();
+  // No yearly meeting goals here: the calendar's items are tested on their own below.
+  await vault.value('settings.update', {
+    departmentalMeetingsPerYear: 0,
+    copilPerYear: 0,
+    cotechPerYear: 0,
+  });
   const tilleuls = await structure('Centre social des Tilleuls', 'association');
   const valbourg = await structure('Mairie de Valbourg', 'collectivite');
 
@@ -346,5 +354,221 @@ describe('marking an item done', () => {
     await expect(
       dueItems(vault.session.db, { until: TODAY, structureId: 99999, kinds: [] }, TODAY),
     ).resolves.toEqual([]);
+  });
+});
+
+describe('the calendar’s items', () => {
+  /** An event (planned), with the active Promeneur invited when asked. */
+  const event = async (fields: Partial<EventFieldsInput>, invite = true) => {
+    const { id } = await vault.value('calendar.create', {
+      fields: {
+        type: 'autre',
+        title: 'Réunion',
+        start: '2026-10-06T14:00',
+        end: '2026-10-06T16:00',
+        ...fields,
+      },
+    });
+    if (invite) {
+      await vault.value('calendar.invite', {
+        eventId: id,
+        promeneurIds: [promeneur],
+        guests: [{ name: 'Agnès Hypothèse', organisation: 'CAF' }],
+      });
+    }
+    return id;
+  };
+  const mark = async (id: number, attendance: 'present' | 'absent' | null, which = 0) => {
+    const invitee = (await vault.value('calendar.get', { id })).invitees[which]!;
+    await vault.value('calendar.attendance', {
+      eventId: id,
+      marks: [{ inviteeId: invitee.id, attendance }],
+    });
+  };
+  const calendarLines = async (query: TodoQuery = {}, today = TODAY) =>
+    (await lines({ kinds: ['cadence_gap', 'attendance_missing'], ...query }, today)).map((l) =>
+      l.replace(/^\S+ /, ''),
+    );
+  let promeneur: number;
+
+  beforeEach(async () => {
+    await vault.value('settings.update', {
+      departmentalMeetingsPerYear: 2,
+      copilPerYear: 1,
+      cotechPerYear: 0,
+    });
+    promeneur = (
+      await vault.value('promeneurs.create', {
+        fields: {
+          firstName: 'Camille',
+          lastName: 'Fictif',
+          job: 'animateur',
+          structureId: s.tilleuls,
+          status: 'actif',
+        },
+      })
+    ).id;
+  });
+
+  it('warns about the yearly goals of this year, and of the next from 1 October on', async () => {
+    const at = (day: string) => ({ start: `${day}T14:00`, end: `${day}T17:00` });
+    const spring = await event({ type: 'rencontre_departementale', ...at('2026-03-10') }, false);
+    await setEventStatus(vault.session.db, spring, 'tenu', TODAY);
+    await event({ type: 'rencontre_departementale', ...at('2026-12-08') }, false);
+    await event({ type: 'rencontre_departementale', ...at('2027-03-09') }, false);
+    const copil = await event({ type: 'copil', ...at('2026-12-15') }, false);
+    await setEventStatus(vault.session.db, copil, 'annule', TODAY);
+
+    const result = await list({ kinds: ['cadence_gap'] });
+    expect(result.items).toEqual([
+      {
+        key: 'cadence:2026:copil',
+        kind: 'cadence_gap',
+        date: TODAY,
+        overdue: false,
+        label: 'Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2026',
+        context: 'Objectifs 2026 : 0 tenu(s), 0 prévu(s)',
+        structure: null,
+        link: '/calendrier/nouveau?type=copil',
+      },
+      expect.objectContaining({
+        key: 'cadence:2027:copil',
+        label: 'Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2027',
+      }),
+      expect.objectContaining({
+        key: 'cadence:2027:rencontre_departementale',
+        label:
+          'Il manque 1 rencontre départementale planifiée pour atteindre l’objectif de 2 en 2027',
+        link: '/calendrier/nouveau?type=rencontre_departementale',
+      }),
+    ]);
+    // Before 1 October, this year only; even with no horizon at all.
+    expect(await calendarLines({ horizonMonths: 0 }, '2026-09-30')).toEqual([
+      'cadence_gap Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2026',
+    ]);
+    await vault.value('settings.update', { departmentalMeetingsPerYear: 4, cotechPerYear: 3 });
+    expect(await calendarLines({}, '2026-09-30')).toEqual([
+      'cadence_gap Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2026',
+      'cadence_gap Il manque 2 rencontres départementales planifiées pour atteindre l’objectif de 4 en 2026',
+      'cadence_gap Il manque 3 COTECH planifiés pour atteindre l’objectif de 3 en 2026',
+    ]);
+    // They concern no structure.
+    expect(await calendarLines({ structureId: s.tilleuls })).toEqual([]);
+    // In the whole list, sorted with the others.
+    const all = await lines();
+    expect(all).toContain(
+      `${TODAY} cadence_gap Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2026`,
+    );
+    expect(all.map((l) => l.slice(0, 10))).toEqual(all.map((l) => l.slice(0, 10)).sort());
+  });
+
+  it('sets a goal aside for its year once marked done', async () => {
+    const done = (key: string, today = TODAY) => markTodoDone(vault.session.db, key, today);
+    expect(await done('cadence:2027:copil')).toEqual({ key: 'cadence:2027:copil' });
+    await done('cadence:2027:copil');
+    const keys = (await list({ kinds: ['cadence_gap'] })).items.map((i) => i.key);
+    expect(keys).toEqual([
+      'cadence:2026:copil',
+      'cadence:2026:rencontre_departementale',
+      'cadence:2027:rencontre_departementale',
+    ]);
+    const rows = vault.session.vault.connection
+      .prepare(`select key, done_on from todo_done where key like 'cadence:%'`)
+      .all();
+    expect(rows).toEqual([{ key: 'cadence:2027:copil', done_on: TODAY }]);
+    // A goal met, a year not watched, a type without goal.
+    await event({ type: 'copil', start: '2026-12-01T10:00', end: '2026-12-01T12:00' }, false);
+    for (const key of ['cadence:2026:copil', 'cadence:2031:copil', 'cadence:2026:cotech']) {
+      const result = await vault.call('todo.markDone', { key });
+      expect(result.ok, key).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('NOT_FOUND');
+    }
+    await expect(done('cadence:2027:rencontre_departementale', '2026-09-30')).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+    for (const key of ['cadence:2027:formation', 'cadence:27:copil', 'event:abc:attendance']) {
+      const result = await vault.call('todo.markDone', { key });
+      expect(!result.ok && result.error.code, key).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('asks for the attendance of past events where none was recorded', async () => {
+    const past = await event({ title: 'Analyse des pratiques', type: 'analyse_pratiques' });
+    const partly = await event({ title: 'Partiellement saisi' });
+    await mark(partly, 'absent');
+    await event({ title: 'Sans invités' }, false);
+    const cancelled = await event({ title: 'Annulé' });
+    await setEventStatus(vault.session.db, cancelled, 'annule', TODAY);
+    // Ends today: not past yet.
+    await event({ title: 'Aujourd’hui', start: `${TODAY}T08:00`, end: `${TODAY}T10:00` });
+    const held = await event({
+      title: 'Tenu sans présences',
+      start: '2026-11-02T09:00',
+      end: '2026-11-02T12:00',
+    });
+    await setEventStatus(vault.session.db, held, 'tenu', TODAY);
+
+    const items = (await list({ kinds: ['attendance_missing'] })).items;
+    expect(items).toEqual([
+      {
+        key: `event:${past}:attendance`,
+        kind: 'attendance_missing',
+        date: '2026-10-06',
+        overdue: true,
+        label: 'Présences à saisir : Analyse des pratiques',
+        context: 'Analyse des pratiques du 06/10/2026',
+        structure: null,
+        link: `/calendrier/${past}`,
+      },
+      expect.objectContaining({
+        key: `event:${held}:attendance`,
+        date: '2026-11-02',
+        label: 'Présences à saisir : Tenu sans présences',
+      }),
+    ]);
+    expect(await calendarLines({ structureId: s.tilleuls, kinds: ['attendance_missing'] })).toEqual(
+      [],
+    );
+    // The next day, today's event joins them.
+    expect(
+      (await list({ kinds: ['attendance_missing'] }, '2026-11-16')).items.map((i) => i.label),
+    ).toContain('Présences à saisir : Aujourd’hui');
+    // A mark makes the item go.
+    await mark(past, 'present');
+    expect((await list({ kinds: ['attendance_missing'] })).items.map((i) => i.key)).toEqual([
+      `event:${held}:attendance`,
+    ]);
+  });
+
+  it('holds the event when marked done, once everyone has an attendance', async () => {
+    const id = await event({});
+    const key = `event:${id}:attendance`;
+    const refused = await vault.call('todo.markDone', { key });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('CONFLICT');
+      expect(refused.error.message).toMatch(/^Saisissez d’abord les présences : 2 personnes/);
+    }
+    await mark(id, 'present');
+    await expect(markTodoDone(vault.session.db, key, TODAY)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^Saisissez d’abord les présences : une personne/),
+    });
+    expect((await vault.value('calendar.get', { id })).status).toBe('prevu');
+    await mark(id, 'absent', 1);
+    expect(await markTodoDone(vault.session.db, key, TODAY)).toEqual({ key });
+    expect((await vault.value('calendar.get', { id })).status).toBe('tenu');
+    const entries = await vault.value('history.forRecord', { entity: 'event', id });
+    expect(entries[0]!.changes).toEqual([{ field: 'status', before: 'prevu', after: 'tenu' }]);
+    await markTodoDone(vault.session.db, key, TODAY);
+    expect(await vault.value('history.forRecord', { entity: 'event', id })).toHaveLength(
+      entries.length,
+    );
+    const cancelled = await event({ title: 'Annulé' });
+    await setEventStatus(vault.session.db, cancelled, 'annule', TODAY);
+    for (const unknown of [`event:${cancelled}:attendance`, 'event:99999:attendance']) {
+      const result = await vault.call('todo.markDone', { key: unknown });
+      expect(!result.ok && result.error.code, unknown).toBe('NOT_FOUND');
+    }
   });
 });

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/result';
 import type { ScryptParams } from '../vault/keys';
 import type { CliContext, Command } from './command';
+import { calendarCommand } from './commands/calendar';
 import { conventionsCommand } from './commands/conventions';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   verifyCommand,
   conventionsCommand,
+  calendarCommand,
 ];
 
 export interface RunOptions {
@@ -61,6 +63,7 @@ export function usage(): string {
     `  ${PROGRAM} demo --vault /tmp/balise-demo --seed 7`,
     `  ${PROGRAM} verify --vault ~/Balise/coffre`,
     `  ${PROGRAM} conventions due --vault ~/Balise/coffre --before 31/03/2027`,
+    `  ${PROGRAM} calendar export --vault ~/Balise/coffre --from 01/01/2027 --to 30/06/2027 --out ~/calendrier.ics`,
   ].join('\n');
 }
 

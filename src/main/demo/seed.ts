@@ -36,7 +36,9 @@ import {
   type PromeneurSpec,
   type StructureSpec,
 } from './data';
+import { seedCalendar } from './calendar';
 import { seedConventions } from './conventions';
+import { seedJournal } from './journal';
 import { createRandom, type Random } from './random';
 
 export const DEFAULT_DEMO_SEED = 20261122;
@@ -540,6 +542,16 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
     const structures = await seedStructures(trx, random, today, phone);
     await seedPromeneurs(trx, random, today, phone, structures);
     await seedConventions(trx, random, today, structures, DEPARTMENT_NAME);
+    await seedJournal(
+      trx,
+      random,
+      today,
+      structures.filter((s) => s.inNetworkSince !== null && s.leftOn === null).map((s) => s.id),
+      (await trx.selectFrom('promeneurs').select('id').where('status', '=', 'actif').execute()).map(
+        (p) => p.id,
+      ),
+    );
+    await seedCalendar(trx, random, today);
     await updateSettings(trx, { departmentName: DEPARTMENT_NAME });
   });
 }

@@ -1,7 +1,9 @@
 /** Every route's handler, one group per capability; the type makes sure none is missing. */
 import { historyHandlers } from '../services/audit';
+import { calendarHandlers } from '../services/calendar';
 import { conventionsHandlers } from '../services/conventions';
 import { homeHandlers } from '../services/home';
+import { journalHandlers } from '../services/journal';
 import { promeneursHandlers } from '../services/promeneurs';
 import { settingsHandlers } from '../services/settings';
 import { structuresHandlers } from '../services/structures';
@@ -17,5 +19,7 @@ export const handlers: Handlers = {
   ...promeneursHandlers,
   ...historyHandlers,
   ...conventionsHandlers,
+  ...journalHandlers,
+  ...calendarHandlers,
   ...todoHandlers,
 };

@@ -1,11 +1,14 @@
 /**
  * The to-do list (À faire): everything due, from every capability, in one list sorted by
  * date. Conventions add missing documents, yearly obligations, planned payments, their end
- * and the last days to give notice. Each item can be marked done from the list.
+ * and the last days to give notice; the calendar adds yearly meeting goals not met by what
+ * is planned, and past events whose attendance is still to record. Each item can be marked
+ * done from the list.
  */
 import type { ParsedInput } from '../../shared/api/contract';
 import type { TodoItem } from '../../shared/api/todo';
 import type { TodoKind } from '../../shared/domain/todo';
+import type { CadenceType } from '../../shared/domain/calendar';
 import { NOTICE_MONTHS, type ConventionStatus } from '../../shared/domain/conventions';
 import { conventionDeadlines, formatEuros } from '../../shared/rules/conventions';
 import { addMonths, formatDate, todayInParis } from '../../shared/rules/dates';
@@ -13,6 +16,13 @@ import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
+import {
+  attendanceDone,
+  attendanceItems,
+  CALENDAR_KEYS,
+  cadenceDone,
+  cadenceItems,
+} from './calendar/todoItems';
 import { compareText } from './directory';
 import { documentSubject, findDocument } from './conventions/documents';
 import {
@@ -31,8 +41,11 @@ import {
 } from './conventions/records';
 import { readSettings } from './settings';
 
+/** The kinds of item a convention gives. */
+type ConventionTodoKind = Exclude<TodoKind, 'cadence_gap' | 'attendance_missing'>;
+
 /** The tab of the convention's page where each kind of item is dealt with. */
-const TAB_OF: Record<TodoKind, string | null> = {
+const TAB_OF: Record<ConventionTodoKind, string | null> = {
   document_missing: 'pieces',
   obligation_due: 'obligations',
   payment_planned: 'versements',
@@ -41,7 +54,7 @@ const TAB_OF: Record<TodoKind, string | null> = {
 };
 
 /** Which conventions feed each kind of item, by status. */
-const FED_BY: Record<TodoKind, readonly ConventionStatus[]> = {
+const FED_BY: Record<ConventionTodoKind, readonly ConventionStatus[]> = {
   document_missing: ['brouillon', 'envoyee', 'signee', 'en_cours'],
   obligation_due: ['signee', 'en_cours', 'echue', 'resiliee'],
   payment_planned: ['brouillon', 'envoyee', 'signee', 'en_cours', 'echue'],
@@ -77,11 +90,32 @@ const noticeLabel = (anniversary: string) =>
 /**
  * Everything not done that is due on or before `filter.until`, sorted by date then label;
  * an item is overdue when its date is before `today`. A notice deadline whose anniversary
- * has passed is left out: there is nothing left to do for it.
+ * has passed is left out: there is nothing left to do for it. The calendar's items concern
+ * no structure: a structure filter leaves them out.
  */
 export async function dueItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
   const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
-  const fed = (kind: TodoKind, status: string) =>
+  const items: TodoItem[] = [];
+  if (filter.structureId === null) {
+    const done = new Set(
+      (await db.selectFrom('todoDone').select('key').execute()).map((r) => r.key),
+    );
+    if (wants('cadence_gap')) items.push(...(await cadenceItems(db, today, done)));
+    if (wants('attendance_missing')) items.push(...(await attendanceItems(db, today)));
+  }
+  items.push(...(await conventionItems(db, filter, today)));
+  return items
+    .filter((i) => i.date <= filter.until)
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) || compareText(a.label, b.label) || a.key.localeCompare(b.key),
+    );
+}
+
+/** The conventions' items, unsorted. */
+async function conventionItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
+  const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
+  const fed = (kind: ConventionTodoKind, status: string) =>
     wants(kind) && (FED_BY[kind] as readonly string[]).includes(status);
 
   let select = db
@@ -120,7 +154,7 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
   const items: TodoItem[] = [];
   for (const row of rows) {
     const t = terms.get(row.id)!.terms;
-    const add = (kind: TodoKind, key: string, date: string, label: string) => {
+    const add = (kind: ConventionTodoKind, key: string, date: string, label: string) => {
       if (date > filter.until) return;
       items.push({
         key,
@@ -161,10 +195,7 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
         add('notice_deadline', key, d.date, noticeLabel(d.anniversary!));
     }
   }
-  return items.sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) || compareText(a.label, b.label) || a.key.localeCompare(b.key),
-  );
+  return items;
 }
 
 /** The list as the app shows it: up to the query's horizon, or the setting's when none. */
@@ -287,7 +318,8 @@ const KEY_PATTERNS = {
 
 /**
  * Marks an item done: a document or an obligation received today, a payment paid today,
- * a convention's end or notice deadline dealt with. Doing it twice changes nothing.
+ * a convention's end or notice deadline dealt with, a yearly goal set aside for that year,
+ * an event held once everyone's attendance is recorded. Doing it twice changes nothing.
  */
 export function markTodoDone(
   db: Db,
@@ -302,6 +334,10 @@ export function markTodoDone(
     else if ((m = KEY_PATTERNS.payment.exec(key))) await paymentPaid(trx, Number(m[1]), today);
     else if ((m = KEY_PATTERNS.convention.exec(key)))
       await deadlineDone(trx, Number(m[1]), m[2]!, today);
+    else if ((m = CALENDAR_KEYS.cadence.exec(key)))
+      await cadenceDone(trx, Number(m[1]), m[2] as CadenceType, today);
+    else if ((m = CALENDAR_KEYS.attendance.exec(key)))
+      await attendanceDone(trx, Number(m[1]), today);
     else
       throw new DomainError(
         'INVALID_INPUT',

@@ -1,24 +1,19 @@
 /** `conventions due`: the to-do list of the conventions (À faire), up to a date. */
-import { isoDate } from '../../../shared/api/fields';
-import { TODO_KINDS } from '../../../shared/domain/todo';
+import { TODO_KINDS, type TodoKind } from '../../../shared/domain/todo';
 import { addMonths, formatDate, todayInParis } from '../../../shared/rules/dates';
 import { dueItems } from '../../services/todo';
 import type { Command } from '../command';
-import { UsageError } from '../io';
+import { parseDate } from '../dates';
 import { openVault } from '../open';
 
-/** dd/mm/yyyy or yyyy-mm-dd → yyyy-mm-dd. */
-function parseDate(value: string | boolean | undefined, fallback: string): string {
-  if (value === undefined) return fallback;
-  const text = typeof value === 'string' ? value.trim() : '';
-  const french = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
-  const iso = french ? `${french[3]}-${french[2]}-${french[1]}` : text;
-  if (!isoDate.safeParse(iso).success)
-    throw new UsageError(
-      '--before attend une date au format jj/mm/aaaa ou aaaa-mm-jj (par exemple --before 31/03/2027).',
-    );
-  return iso;
-}
+/** The to-do items the conventions feed (the calendar's cadence and attendance are not theirs). */
+const CONVENTION_KINDS: TodoKind[] = [
+  'document_missing',
+  'obligation_due',
+  'payment_planned',
+  'convention_ending',
+  'notice_deadline',
+];
 
 export const conventionsCommand: Command = {
   name: 'conventions',
@@ -33,10 +28,14 @@ export const conventionsCommand: Command = {
   options: { before: { type: 'string' } },
   async run({ vault: dir, values }, ctx) {
     const today = todayInParis();
-    const until = parseDate(values.before, addMonths(today, 4));
+    const until = parseDate(values.before, 'before', addMonths(today, 4));
     const vault = await openVault(dir, ctx);
     try {
-      const items = await dueItems(vault.db, { until, structureId: null, kinds: [] }, today);
+      const items = await dueItems(
+        vault.db,
+        { until, structureId: null, kinds: CONVENTION_KINDS },
+        today,
+      );
       if (items.length === 0) {
         ctx.out(`Rien à faire d’ici le ${formatDate(until)}.`);
         return 0;
