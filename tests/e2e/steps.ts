@@ -80,10 +80,7 @@ export async function click(
   await page.getByRole(role, { name, exact: true }).click();
 }
 
-export async function nav(
-  page: Page,
-  section: 'Accueil' | 'Structures' | 'Promeneurs' | 'Conventions' | 'Paramètres' | 'À faire',
-): Promise<void> {
+export async function nav(page: Page, section: keyof typeof PAGE_HEADINGS): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   // Wait for the target page's own heading, not whatever heading the previous page still shows.
   await heading(page, PAGE_HEADINGS[section]);
@@ -96,6 +93,8 @@ const PAGE_HEADINGS = {
   Conventions: 'Conventions',
   Paramètres: 'Paramètres',
   'À faire': 'À faire',
+  Calendrier: 'Calendrier',
+  Journal: 'Journal d’activité',
 } as const;
 
 export async function heading(page: Page, name: string | RegExp): Promise<Locator> {
@@ -208,4 +207,44 @@ export function dialog(page: Page, title: string | RegExp): Locator {
 /** A convention page's tab, by the start of its name (a tab may carry a count). */
 export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+}
+
+/* ---- Calendrier ---- */
+
+/** A day of FullCalendar's month view, by its date (YYYY-MM-DD). */
+export function calendarDay(page: Page, date: string): Locator {
+  return page.getByTestId('calendar').locator(`td.fc-daygrid-day[data-date="${date}"]`);
+}
+
+/** An event shown in the calendar (any view), by its title. */
+export function calendarEvent(page: Page, title: string): Locator {
+  return page
+    .getByTestId('calendar')
+    .locator('.fc-event:not(.fc-bg-event), .fc-list-event')
+    .filter({ hasText: title });
+}
+
+/** The file the page hands over for saving (an <a download>) once `action` ran. */
+export async function download(
+  page: Page,
+  action: () => Promise<void>,
+): Promise<{ name: string; content: Buffer }> {
+  const event = page.waitForEvent('download');
+  await action();
+  const file = await event;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), content: Buffer.concat(chunks) };
+}
+
+/** How many pixels of a canvas are dark (drawn text and lines on a white page). */
+export async function inkPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100 && data[i + 3]! > 0) count++;
+    return count;
+  });
 }

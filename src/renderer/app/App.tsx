@@ -16,7 +16,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <DatesProvider settings={{ locale: 'fr', firstDayOfWeek: 1 }}>
-        <Notifications position="bottom-right" />
+        <Notifications position="top-center" />
         <RouterProvider router={router} />
       </DatesProvider>
     </MantineProvider>

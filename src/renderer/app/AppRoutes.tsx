@@ -1,8 +1,12 @@
 import { Route, Routes } from 'react-router-dom';
+import { CalendarPage } from '../calendar/CalendarPage';
+import { EventDetailPage } from '../calendar/EventDetailPage';
+import { EventCreatePage, EventEditPage } from '../calendar/EventFormPage';
 import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
 import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
 import { ConventionsListPage } from '../conventions/ConventionsListPage';
 import { HomePage } from '../home/HomePage';
+import { JournalPage } from '../journal/JournalPage';
 import { PromeneurDetailPage } from '../promeneurs/PromeneurDetailPage';
 import { PromeneurCreatePage, PromeneurEditPage } from '../promeneurs/PromeneurFormPage';
 import { PromeneursListPage } from '../promeneurs/PromeneursListPage';
@@ -19,6 +23,11 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<HomePage />} />
       <Route path="/a-faire" element={<TodoPage />} />
+      <Route path="/calendrier" element={<CalendarPage />} />
+      <Route path="/calendrier/nouveau" element={<EventCreatePage />} />
+      <Route path="/calendrier/:id" element={<EventDetailPage />} />
+      <Route path="/calendrier/:id/modifier" element={<EventEditPage />} />
+      <Route path="/journal" element={<JournalPage />} />
       <Route path="/structures" element={<StructuresListPage />} />
       <Route path="/structures/new" element={<StructureCreatePage />} />
       <Route path="/structures/:id" element={<StructureDetailPage />} />

@@ -2,10 +2,12 @@ import { Badge, Box, Button, Group, NavLink, Stack, Text, ThemeIcon, Title } fro
 import {
   IconBuildingCommunity,
   IconBuildingLighthouse,
+  IconCalendarEvent,
   IconFileCertificate,
   IconChecklist,
   IconHome2,
   IconLock,
+  IconNotebook,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -16,6 +18,8 @@ import { useOverdueCount } from '../todo/useOverdueCount';
 const SECTIONS = [
   { to: '/', label: 'Accueil', icon: IconHome2 },
   { to: '/a-faire', label: 'À faire', icon: IconChecklist },
+  { to: '/calendrier', label: 'Calendrier', icon: IconCalendarEvent },
+  { to: '/journal', label: 'Journal', icon: IconNotebook },
   { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
   { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
   { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },

@@ -58,7 +58,7 @@ export function HistoryPanel({ entity, id }: { entity: AuditEntity; id: number }
             <Changes
               entity={entity}
               entry={entry}
-              context={{ entity, structureNames, conventionReferences }}
+              context={{ entity, structureNames, conventionReferences, subject: entry.subject }}
             />
           </Timeline.Item>
         );

@@ -5,6 +5,14 @@
  */
 import type { AuditAction, AuditEntity } from '../../shared/api/history';
 import {
+  ATTENDANCES,
+  EVENT_STATUSES,
+  EVENT_TYPES,
+  INVITEE_KINDS,
+  LOG_CHANNELS,
+  LOG_KINDS,
+} from '../../shared/domain/calendar';
+import {
   ATTACHMENT_TYPES,
   CONVENTION_KINDS,
   CONVENTION_STATUSES,
@@ -22,12 +30,15 @@ import {
   STRUCTURE_TYPES,
   WEEKDAYS,
 } from '../../shared/domain/directory';
+import { formatLocalDateTime } from '../../shared/rules/calendar';
 import { formatEuros } from '../../shared/rules/conventions';
 import { formatDate, formatInstant } from '../../shared/rules/dates';
 import { formatPhone } from '../../shared/rules/phone';
 import { formatSiret } from '../../shared/rules/siret';
+import { EVENT_LABELS } from '../calendar/labels';
 import { labelOf } from '../components/options';
 import { CONVENTION_LABELS, PAYMENT_FIELD_LABELS } from '../conventions/labels';
+import { JOURNAL_LABELS } from '../journal/labels';
 import { PROMENEUR_LABELS } from '../promeneurs/labels';
 import { MONTHS } from '../settings/months';
 import { STRUCTURE_LABELS } from '../structures/labels';
@@ -63,6 +74,8 @@ const FIELD_LABELS: Record<AuditEntity, Record<string, string>> = {
   structure: STRUCTURE_LABELS,
   promeneur: PROMENEUR_LABELS,
   convention: CONVENTION_HISTORY_LABELS,
+  event: EVENT_LABELS,
+  journal: JOURNAL_LABELS,
   settings: SETTINGS_LABELS,
 };
 
@@ -87,6 +100,13 @@ const VALUE_LISTS: Record<AuditEntity, Record<string, Record<string, string>>> =
     category: DOCUMENT_CATEGORIES,
     mimeType: ATTACHMENT_TYPES,
   },
+  event: {
+    type: EVENT_TYPES,
+    status: EVENT_STATUSES,
+    kind: INVITEE_KINDS,
+    attendance: ATTENDANCES,
+  },
+  journal: { kind: LOG_KINDS, channel: LOG_CHANNELS },
   settings: {
     obligationDueMonth: Object.fromEntries(MONTHS.map((m, i) => [String(i + 1), m])),
   },
@@ -134,6 +154,8 @@ export interface ValueContext {
   entity?: AuditEntity;
   structureNames?: ReadonlyMap<number, string>;
   conventionReferences?: ReadonlyMap<number, string>;
+  /** The part of the record the change is about (an event's « Présences » name people). */
+  subject?: string | null;
 }
 
 export function formatValue(field: string, value: unknown, context: ValueContext = {}): string {
@@ -157,11 +179,17 @@ export function formatValue(field: string, value: unknown, context: ValueContext
     return JSON.stringify(value);
   }
   const text = String(value);
+  // An event's attendance is recorded per person: the field is the person's name.
+  if (context.entity === 'event' && context.subject === 'Présences')
+    return labelOf(ATTENDANCES, text);
   const list = VALUE_LISTS[context.entity ?? 'structure'][key];
   if (list) return labelOf(list, text);
   if (key === 'phone') return formatPhone(text);
   if (key === 'siret') return formatSiret(text);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+  // An event's start and end are Paris wall-clock times, not instants.
+  if (context.entity === 'event' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text))
+    return formatLocalDateTime(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return formatInstant(text);
   return text;
 }

@@ -17,6 +17,7 @@ import { useShell } from '../app/shellContext';
 import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
+import { CadenceCard } from './CadenceCard';
 import { NextStepCard } from './NextStepCard';
 import { TodoSection } from './TodoSection';
 
@@ -96,6 +97,8 @@ function Summary({ summary }: { summary: HomeSummary }) {
       </section>
 
       <TodoSection />
+
+      <CadenceCard />
 
       <section aria-labelledby="next-steps-title">
         <Group gap="sm" mb="md">

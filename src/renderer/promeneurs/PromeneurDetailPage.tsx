@@ -12,6 +12,7 @@ import { ArchivedBadge, PromeneurStatusBadge } from '../components/StatusBadge';
 import { listPath } from '../components/useSearchState';
 import { useRecordId } from '../components/useRecordId';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { PromeneurEvents } from './PromeneurEvents';
 import { PromeneurSections } from './PromeneurSections';
 
 export function PromeneurDetailPage() {
@@ -69,6 +70,7 @@ function PromeneurDetail({ id }: { id: number }) {
       <Tabs defaultValue="fiche" keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="fiche">Fiche</Tabs.Tab>
+          <Tabs.Tab value="evenements">Formations et rencontres</Tabs.Tab>
           <Tabs.Tab value="historique">Historique</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="fiche">
@@ -76,6 +78,9 @@ function PromeneurDetail({ id }: { id: number }) {
             <PromeneurSections promeneur={p} />
           </SimpleGrid>
           <RecordFooter createdAt={p.createdAt} updatedAt={p.updatedAt} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evenements">
+          <PromeneurEvents promeneurId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="historique">
           <HistoryPanel entity="promeneur" id={p.id} />

@@ -4,6 +4,7 @@ import { useVault } from '../app/vaultContext';
 import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
+import { CadenceSettingsForm } from './CadenceSettingsForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ConventionSettingsForm } from './ConventionSettingsForm';
 import { PreferencesForm } from './PreferencesForm';
@@ -23,6 +24,7 @@ export function SettingsPage() {
         <>
           <PreferencesForm initial={settings.result.value} />
           <ConventionSettingsForm initial={settings.result.value} />
+          <CadenceSettingsForm initial={settings.result.value} />
         </>
       )}
       <ChangePassphraseForm demo={status.demo} />

@@ -28,6 +28,8 @@ const DONE_MESSAGES: Record<TodoKind, string> = {
   payment_planned: 'Versement noté payé aujourd’hui',
   convention_ending: 'Fin de convention marquée comme traitée',
   notice_deadline: 'Date de préavis marquée comme traitée',
+  cadence_gap: 'Objectif de l’année marqué comme traité',
+  attendance_missing: 'Évènement marqué comme tenu',
 };
 
 const KIND_COLORS: Record<TodoKind, string> = {
@@ -36,6 +38,8 @@ const KIND_COLORS: Record<TodoKind, string> = {
   payment_planned: 'teal',
   convention_ending: 'orange',
   notice_deadline: 'red',
+  cadence_gap: 'indigo',
+  attendance_missing: 'cyan',
 };
 
 interface Props {
