@@ -427,7 +427,7 @@ describe('the calendar’s items', () => {
         date: TODAY,
         overdue: false,
         label: 'Il manque 1 COPIL planifié pour atteindre l’objectif de 1 en 2026',
-        context: 'Objectifs 2026 : 0 tenu(s), 0 prévu(s)',
+        context: 'Objectifs 2026 : 0 tenu, 0 prévu',
         structure: null,
         link: '/calendrier/nouveau?type=copil',
       },

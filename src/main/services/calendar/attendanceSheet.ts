@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { RouteOutput } from '../../../shared/api/contract';
 import { EVENT_TYPES, type EventType } from '../../../shared/domain/calendar';
+import { searchKey } from '../../../shared/rules/text';
 import { formatSpan } from '../../../shared/rules/calendar';
 import { formatDate, todayInParis } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
@@ -111,7 +112,9 @@ export function renderSheet(header: SheetHeader, lines: SheetLine[]): Promise<Bu
     width,
   });
   doc.moveDown(0.3);
-  doc.font('Helvetica').fontSize(11).text(header.type, { width });
+  // A meeting titled after its type (« COPIL ») needs the words once.
+  if (searchKey(header.type) !== searchKey(header.title))
+    doc.font('Helvetica').fontSize(11).text(header.type, { width });
   doc.font('Helvetica-Bold').fontSize(14).text(header.title, { width });
   doc.font('Helvetica').fontSize(11).text(header.span, { width });
   if (header.place) doc.text(`Lieu : ${header.place}`, { width });

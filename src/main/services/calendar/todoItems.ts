@@ -56,7 +56,7 @@ export async function cadenceItems(db: Db, today: string, done: Set<string>): Pr
         date: today,
         overdue: false,
         label: cadenceLabel(goal),
-        context: `Objectifs ${year} : ${goal.held} tenu(s), ${goal.planned} prévu(s)`,
+        context: `Objectifs ${year} : ${goal.held} ${goal.held > 1 ? 'tenus' : 'tenu'}, ${goal.planned} ${goal.planned > 1 ? 'prévus' : 'prévu'}`,
         structure: null,
         link: `/calendrier/nouveau?type=${goal.type}`,
       });
