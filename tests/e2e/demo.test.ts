@@ -64,6 +64,26 @@ describe('demo journey', () => {
     await shoot('15-demo-promeneur-detail');
   });
 
+  it('shows the demo’s conventions, to-do list, calendar and journal', async () => {
+    const { page } = h;
+    await nav(page, 'Conventions');
+    expect((await tableRows(page)).length).toBeGreaterThan(5);
+    await shoot('16-demo-conventions');
+
+    await nav(page, 'À faire');
+    await visible(page.getByRole('heading', { name: /En retard/ }));
+    await shoot('17-demo-todo');
+
+    await nav(page, 'Calendrier');
+    await visible(page.locator('.fc-event').first());
+    await shoot('18-demo-calendar');
+
+    await nav(page, 'Journal');
+    await visible(page.getByRole('heading', { name: /Totaux de l’année/ }));
+    await visible(banner());
+    await shoot('19-demo-journal');
+  });
+
   it('leaves the demo for the coordinator’s own vault, untouched', async () => {
     const { page } = h;
     await banner().getByRole('button', { name: 'Quitter la démonstration' }).click();

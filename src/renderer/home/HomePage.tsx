@@ -106,7 +106,7 @@ function Summary({ summary }: { summary: HomeSummary }) {
             Prochaines étapes
           </Title>
           {summary.nextSteps.length > 0 && (
-            <Badge variant="light" size="lg" circle>
+            <Badge variant="light" size="lg" circle={summary.nextSteps.length < 10}>
               {summary.nextSteps.length}
             </Badge>
           )}

@@ -63,7 +63,7 @@ export function TodoSection() {
             <Badge
               variant="light"
               size="lg"
-              circle
+              circle={total < 10}
               aria-label={plural(total, 'élément', 'éléments')}
             >
               {total}

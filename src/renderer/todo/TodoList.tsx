@@ -166,7 +166,6 @@ export function TodoList({ items, today, grouped = false, onDone }: Props) {
             <Badge
               variant="light"
               color={period === 'overdue' ? 'red' : 'gray'}
-              circle
               aria-label={plural(rows.length, 'élément', 'éléments')}
             >
               {rows.length}
