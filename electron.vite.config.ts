@@ -1,12 +1,32 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './src/main/window/security';
+
+/** Writes the app's Content-Security-Policy into the page's head (dev server and build). */
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'balise-content-security-policy',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // importWorker: the contained-import worker (src/main/imports/contained.ts), a separate
+        // entry that contained.ts finds beside the bundle; chunks stay in out/main for that.
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          importWorker: resolve(__dirname, 'src/main/imports/worker.ts'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
         external: ['better-sqlite3-multiple-ciphers'],
       },
     },
@@ -25,6 +45,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [contentSecurityPolicy(), react()],
   },
 });

@@ -11,6 +11,7 @@ import {
   scrypt,
   timingSafeEqual,
 } from 'node:crypto';
+import { DomainError } from '../../shared/result';
 
 export interface ScryptParams {
   N: number;
@@ -118,6 +119,12 @@ export async function wrapForPassphrase(
   passphrase: string,
   params: ScryptParams,
 ): Promise<KeyFile['passphrase']> {
+  if (passphrase.includes('\u0000'))
+    throw new DomainError(
+      'INVALID_INPUT',
+      'La phrase de passe ne peut pas contenir de caractère nul.',
+      { passphrase: 'La phrase de passe ne peut pas contenir de caractère nul.' },
+    );
   const salt = randomBytes(16);
   const kek = await derivePassphraseKey(passphrase, salt, params);
   return { kdf: 'scrypt', salt: salt.toString('base64'), params, wrapped: wrap(dbKey, kek) };
@@ -137,6 +144,10 @@ export async function unwrapWithPassphrase(
   passphrase: string,
 ): Promise<Buffer | null> {
   const { salt, params, wrapped } = file.passphrase;
+  // scrypt keys HMAC-SHA-256 with the passphrase, and HMAC pads its key with zero bytes: « x »
+  // and « x\0 » derive the same key. No passphrase can hold U+0000 (see wrapForPassphrase),
+  // so one that does is wrong, not an alias.
+  if (passphrase.includes('\u0000')) return null;
   return unwrap(
     wrapped,
     await derivePassphraseKey(passphrase, Buffer.from(salt, 'base64'), params),

@@ -4,29 +4,23 @@
  * Export: one event or a period, with the Europe/Paris time zone, for Outlook, Thunderbird and
  * Google Calendar. Invitees are never written: an .ics file is shared widely.
  *
- * Import: every VEVENT of a file from another calendar becomes an event (a recurring one, one
+ * Import: the file is parsed by icsRead.ts inside a contained worker (src/main/imports), then
+ * every VEVENT of a file from another calendar becomes an event (a recurring one, one
  * event per occurrence), keyed by its UID so that importing the same file again creates
  * nothing new. An unreadable entry is reported and skipped; it never stops the others.
  */
-import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { Selectable } from 'kysely';
-import { eventFields, type EventFields } from '../../../shared/api/calendar';
 import type { ParsedInput, RouteOutput } from '../../../shared/api/contract';
-import {
-  EVENT_TYPES,
-  MAX_ICS_BYTES,
-  MAX_OCCURRENCES,
-  type EventStatus,
-  type EventType,
-} from '../../../shared/domain/calendar';
+import { EVENT_TYPES, MAX_ICS_BYTES, type EventType } from '../../../shared/domain/calendar';
 import { TIME_ZONE } from '../../../shared/rules/dates';
-import { searchKey } from '../../../shared/rules/text';
 import { DomainError } from '../../../shared/result';
 import { inTransaction, type Db } from '../../db/connection';
 import type { EventsTable } from '../../db/schema';
 import { saveImportedEvent } from './events';
+import { runContained } from '../../imports/contained';
 import { slugOf } from './fileName';
+import { VIDEO_LINE } from './icsRead';
 
 const PRODID = '-//Balise//Promeneurs du Net//FR';
 
@@ -53,9 +47,6 @@ const PARIS_VTIMEZONE = [
   'END:VTIMEZONE',
   'END:VCALENDAR',
 ].join('\r\n');
-
-/** Written at the end of the description when the event has a video link, and read back. */
-const VIDEO_LINE = 'Lien de la visioconférence : ';
 
 /** ical.js folds after this many octets and then adds a space: 74 + 1 keeps every line ≤ 75. */
 const FOLD_OCTETS = 74;
@@ -205,236 +196,8 @@ export async function exportIcs(
   return { fileName, content: stringify(calendar), count: rows.length };
 }
 
-// ---- import ------------------------------------------------------------------------------
-
-interface Imported {
-  uid: string;
-  fields: EventFields;
-  status: EventStatus;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const wallClock = (y: number, mo: number, d: number, h: number, mi: number) =>
-  `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`;
-
-/** An instant (ms since 1970) as a Paris wall-clock time. */
-function parisOf(ms: number): string {
-  const t = new TZDate(ms, TIME_ZONE);
-  return wallClock(t.getFullYear(), t.getMonth() + 1, t.getDate(), t.getHours(), t.getMinutes());
-}
-
-/** Now, as a Paris wall-clock time. */
-const nowInParis = () => parisOf(Date.now());
-
-/**
- * Any date-time of the file as a Paris wall-clock time: with a time zone the file defines, in
- * UTC, with a TZID the file does not define but that is a known zone name (Europe/Paris…),
- * or floating (read as Paris time, which is where the network lives).
- */
-function localOf(time: ICAL.Time, tzid: string | null): string {
-  const zone = time.zone;
-  const floating = !zone || zone === ICAL.Timezone.localTimezone || zone.tzid === 'floating';
-  if (!floating) return parisOf(time.toUnixTime() * 1000);
-  const { year, month, day, hour, minute } = time;
-  if (tzid) {
-    const known = TZDate.tz(tzid, year, month - 1, day, hour, minute).getTime();
-    if (!Number.isNaN(known)) return parisOf(known);
-  }
-  return wallClock(year, month, day, hour, minute);
-}
-
-/** A wall-clock time one hour later (same clock arithmetic as the person reading it). */
-const anHourAfter = (local: string) =>
-  new Date(Date.parse(`${local}:00Z`) + 3_600_000).toISOString().slice(0, 16);
-
-/** The day before a DATE value (an all-day event's DTEND is the day after its last day). */
-function dayBefore(time: ICAL.Time): string {
-  const d = new Date(Date.UTC(time.year, time.month - 1, time.day - 1));
-  return d.toISOString().slice(0, 10);
-}
-
-/** The first CATEGORIES value that names an event type (accents and case ignored). */
-function typeOf(component: ICAL.Component): EventType {
-  const labels = new Map(
-    (Object.entries(EVENT_TYPES) as [EventType, string][]).flatMap(([key, label]) => [
-      [searchKey(label), key],
-      [searchKey(key.replace(/_/g, ' ')), key],
-    ]),
-  );
-  for (const property of component.getAllProperties('categories'))
-    for (const value of property.getValues())
-      if (typeof value === 'string') {
-        const type = labels.get(searchKey(value));
-        if (type) return type;
-      }
-  return 'autre';
-}
-
-const textOf = (component: ICAL.Component, name: string): string | null => {
-  const value = component.getFirstPropertyValue(name);
-  if (typeof value !== 'string') return null;
-  const text = value.replace(/\r\n?/g, '\n').trim();
-  return text === '' ? null : text;
-};
-
-const cut = (text: string | null, max: number) =>
-  text !== null && text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
-/** The name of an entry in a problem line: its title, or its position in the file. */
-const nameOf = (component: ICAL.Component, index: number) => {
-  const summary = textOf(component, 'summary');
-  return summary ? `« ${cut(summary, 60)} »` : `n° ${index + 1}`;
-};
-
-/** The fields of one occurrence, as a person would have typed them. */
-function occurrenceOf(
-  uid: string,
-  source: ICAL.Component,
-  start: ICAL.Time,
-  end: ICAL.Time,
-  tzid: string | null,
-  now: string,
-): Imported | string {
-  const allDay = start.isDate;
-  const startLocal = allDay ? `${start.toString().slice(0, 10)}T00:00` : localOf(start, tzid);
-  let endLocal: string;
-  if (allDay) {
-    const lastDay = end.isDate && end.compare(start) > 0 ? dayBefore(end) : startLocal.slice(0, 10);
-    endLocal = `${lastDay}T23:59`;
-  } else {
-    endLocal = localOf(end, tzid);
-    // No DTEND nor DURATION (or an end before the start): an hour, for a usable event.
-    if (endLocal <= startLocal) endLocal = anHourAfter(startLocal);
-  }
-  const url = textOf(source, 'url');
-  const videoUrl = url && /^https?:\/\//i.test(url) ? url : null;
-  let description = textOf(source, 'description');
-  if (description && videoUrl && description.endsWith(`${VIDEO_LINE}${videoUrl}`))
-    description = description.slice(0, -`${VIDEO_LINE}${videoUrl}`.length).trim() || null;
-  if (allDay) description = ['Journée entière.', description].filter(Boolean).join('\n\n');
-  const parsed = eventFields.safeParse({
-    type: typeOf(source),
-    title: cut(textOf(source, 'summary'), 200) ?? 'Sans titre',
-    start: startLocal,
-    end: endLocal,
-    place: cut(textOf(source, 'location'), 300),
-    videoUrl,
-    description: cut(description, 5000),
-  });
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'contenu illisible';
-  const cancelled =
-    String(source.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
-  const status: EventStatus = cancelled ? 'annule' : endLocal < now ? 'tenu' : 'prevu';
-  return { uid, fields: parsed.data, status };
-}
-
-/** `${UID}/yyyymmddThhmm`: an occurrence's own UID, from its original start in Paris time. */
-const occurrenceUid = (uid: string, recurrenceId: ICAL.Time, tzid: string | null) => {
-  const local = recurrenceId.isDate
-    ? `${recurrenceId.toString().slice(0, 10)}T00:00`
-    : localOf(recurrenceId, tzid);
-  return `${uid}/${local.replace(/-/g, '').replace(':', '')}`;
-};
-
-/** Reads the whole file before anything is written; throws only when it is no calendar. */
-function readCalendar(content: string): { events: Imported[]; problems: string[] } {
-  let calendars: ICAL.Component[];
-  try {
-    const parsed: unknown = ICAL.parse(content);
-    const jcals = Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : parsed;
-    if (!Array.isArray(jcals) || jcals.length === 0) throw new Error('empty');
-    calendars = jcals.map((j) => new ICAL.Component(j as unknown[]));
-    if (calendars.some((c) => c.name !== 'vcalendar')) throw new Error('not a calendar');
-  } catch {
-    throw new DomainError('INVALID_INPUT', 'Ce fichier n’est pas un calendrier .ics lisible.', {
-      content: 'Ce fichier n’est pas un calendrier .ics lisible.',
-    });
-  }
-  const now = nowInParis();
-  const events: Imported[] = [];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  const add = (found: Imported | string, name: string) => {
-    if (typeof found === 'string') problems.push(`Évènement ${name} non importé : ${found}`);
-    else if (seen.has(found.uid))
-      problems.push(`Évènement ${name} non importé : il figure deux fois dans le fichier.`);
-    else {
-      seen.add(found.uid);
-      events.push(found);
-    }
-  };
-  const vevents = calendars.flatMap((c) => c.getAllSubcomponents('vevent'));
-  // Overridden occurrences (RECURRENCE-ID) go with their series, found by UID.
-  const masters = new Set(
-    vevents
-      .filter((v) => !v.hasProperty('recurrence-id'))
-      .map((v) => v.getFirstPropertyValue('uid'))
-      .filter((uid): uid is string => typeof uid === 'string'),
-  );
-  vevents.forEach((component, index) => {
-    const name = nameOf(component, index);
-    try {
-      const uid = textOf(component, 'uid');
-      if (!uid) return add('il n’a pas d’identifiant (UID).', name);
-      if (uid.length > 300) return add('son identifiant (UID) est trop long.', name);
-      if (!component.hasProperty('dtstart'))
-        return add('il n’a pas de date de début (DTSTART).', name);
-      const tzid = component.getFirstProperty('dtstart')!.getParameter('tzid') ?? null;
-      const tz = typeof tzid === 'string' ? tzid : null;
-      const event = new ICAL.Event(component);
-      if (component.hasProperty('recurrence-id')) {
-        // Handled with its series, unless the series is not in the file.
-        if (masters.has(uid)) return;
-        return add(
-          occurrenceOf(
-            occurrenceUid(uid, event.recurrenceId, tz),
-            component,
-            event.startDate,
-            event.endDate,
-            tz,
-            now,
-          ),
-          name,
-        );
-      }
-      if (!event.isRecurring())
-        return add(occurrenceOf(uid, component, event.startDate, event.endDate, tz, now), name);
-      const exceptions = vevents.filter(
-        (v) => v !== component && v.hasProperty('recurrence-id') && textOf(v, 'uid') === uid,
-      );
-      const series = new ICAL.Event(component, { exceptions });
-      const limit = series.startDate.clone();
-      limit.year += 2;
-      const iterator = series.iterator();
-      let count = 0;
-      for (let next = iterator.next(); next; next = iterator.next()) {
-        if (next.compare(limit) > 0) break;
-        if (count === MAX_OCCURRENCES) {
-          problems.push(
-            `Série ${name} : seules les ${MAX_OCCURRENCES} premières occurrences ont été importées.`,
-          );
-          break;
-        }
-        count++;
-        const details = series.getOccurrenceDetails(next);
-        add(
-          occurrenceOf(
-            occurrenceUid(uid, details.recurrenceId, tz),
-            details.item.component,
-            details.startDate,
-            details.endDate,
-            tz,
-            now,
-          ),
-          `${name} du ${localOf(details.recurrenceId, tz).slice(0, 10).split('-').reverse().join('/')}`,
-        );
-      }
-    } catch {
-      add('son contenu est illisible.', name);
-    }
-  });
-  return { events, problems };
-}
+/** An .ics file of 5 MB parses in well under a second and 100 MiB; these leave a wide margin. */
+const ICS_LIMITS = { maxMemoryMb: 256, timeoutMs: 10_000, field: 'content' };
 
 /** Imports an .ics file; the same file imported twice creates nothing the second time. */
 export async function importIcs(
@@ -445,7 +208,8 @@ export async function importIcs(
     throw new DomainError('INVALID_INPUT', 'Fichier trop volumineux (5 Mo au plus).', {
       content: 'Fichier trop volumineux (5 Mo au plus).',
     });
-  const { events, problems } = readCalendar(input.content);
+  // Parsed in a contained worker: a hostile file stops there, before anything is written.
+  const { events, problems } = await runContained('ics', input.content, ICS_LIMITS);
   const counts = { created: 0, updated: 0, unchanged: 0 };
   await inTransaction(db, async (trx) => {
     for (const e of events) counts[await saveImportedEvent(trx, e.uid, e.fields, e.status)]++;
