@@ -3,10 +3,13 @@
  * vault filled with a fictional department) and whether it is unlocked.
  */
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { VaultState } from '../shared/api/vault';
 import { DEFAULT_SETTINGS } from '../shared/api/settings';
 import { DomainError } from '../shared/result';
+import { Backups } from './backups/backups';
 import type { Db } from './db/connection';
+import { logError } from './log';
 import { seedDemo } from './demo/seed';
 import { readSettings } from './services/settings';
 import { Vault, type VaultOptions } from './vault/vault';
@@ -24,17 +27,36 @@ export interface SessionPaths {
   demoVault: string;
 }
 
+export interface SessionOptions extends VaultOptions {
+  /** The clock used to name and space backups; tests inject one. */
+  now?: () => Date;
+}
+
 export class Session {
   private real: Vault;
   private demoVault: Vault;
+  private realBackups: Backups;
+  private demoBackups: Backups;
   private inDemo = false;
 
   constructor(
     readonly paths: SessionPaths,
-    private readonly options: VaultOptions = {},
+    private readonly options: SessionOptions = {},
   ) {
     this.real = new Vault(paths.vault, options);
     this.demoVault = new Vault(paths.demoVault, options);
+    // Each vault's backups default to a folder beside it; the demo's are kept apart.
+    this.realBackups = new Backups(this.real, join(dirname(paths.vault), 'backups'), options.now);
+    this.demoBackups = new Backups(
+      this.demoVault,
+      join(dirname(paths.demoVault), 'demo-backups'),
+      options.now,
+    );
+  }
+
+  /** The backups of the vault in use. */
+  get backups(): Backups {
+    return this.inDemo ? this.demoBackups : this.realBackups;
   }
 
   get vault(): Vault {
@@ -61,7 +83,10 @@ export class Session {
 
   /** Opens the demo vault, creating and filling it the first time. */
   async openDemo(): Promise<void> {
-    if (this.real.state() === 'unlocked') await this.real.lock();
+    if (this.real.state() === 'unlocked') {
+      this.automaticBackup(this.realBackups);
+      await this.real.lock();
+    }
     this.real.cancelCreate();
     this.inDemo = true;
     const demo = this.demoVault;
@@ -83,12 +108,24 @@ export class Session {
   }
 
   async lock(): Promise<void> {
+    this.automaticBackup(this.backups);
     await this.vault.lock();
   }
 
   async close(): Promise<void> {
+    this.automaticBackup(this.realBackups);
     await this.real.lock();
+    this.automaticBackup(this.demoBackups);
     await this.demoVault.lock();
+  }
+
+  /** The daily automatic backup, made on locking; a failure is logged and never prevents locking. */
+  private automaticBackup(backups: Backups): void {
+    try {
+      backups.automatic();
+    } catch (error) {
+      logError('automatic backup failed', error);
+    }
   }
 
   assertUnlocked(): void {

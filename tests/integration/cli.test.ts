@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -646,5 +647,93 @@ describe('calendar export', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Aucun coffre');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('backup and restore', () => {
+  async function fill(count: number): Promise<void> {
+    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    await vault.unlock(TEST_PASSPHRASE);
+    for (let i = 0; i < count; i++)
+      vault.connection
+        .prepare(
+          `insert into structures (name, type, legal_form, network_status, created_at, updated_at)
+           values (?, 'mjc', 'association', 'dans_le_reseau', ?, ?)`,
+        )
+        .run(`Structure ${i}`, new Date().toISOString(), new Date().toISOString());
+    await vault.lock();
+  }
+  async function count(): Promise<number> {
+    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    await vault.unlock(TEST_PASSPHRASE);
+    const n = (
+      vault.connection.prepare('select count(*) as n from structures').get() as { n: number }
+    ).n;
+    await vault.lock();
+    return n;
+  }
+
+  it('backs up into a folder and restores by path or by name, keeping the replaced vault aside', async () => {
+    const recovery = await init();
+    await fill(25);
+    const to = join(root, 'cle-usb');
+    const absent = await cli(['backup', '--vault', dir, '--to', to], withPassphrase());
+    expect(absent.code).toBe(1);
+    expect(absent.err).toMatch(/n’existe pas/);
+    mkdirSync(to);
+    const made = await cli(['backup', '--vault', dir, '--to', to], withPassphrase());
+    expect(made.code, made.err).toBe(0);
+    const file = /Sauvegarde écrite : (\S+\.db) \(([^)]+)\)/.exec(made.out)!;
+    console.log(`cli backup: 25 structures, ${file[2]}`);
+    expect(existsSync(file[1]!)).toBe(true);
+    expect(existsSync(file[1]!.replace(/\.db$/, '.keys.json'))).toBe(true);
+
+    await fill(5);
+    expect(await count()).toBe(30);
+    const restored = await cli(['restore', '--vault', dir, '--from', file[1]!], withPassphrase());
+    expect(restored.code, restored.err).toBe(0);
+    const aside = /conservé dans (\S+)\.$/m.exec(restored.out)![1]!;
+    expect(existsSync(join(aside, DB_FILE))).toBe(true);
+    expect(await count()).toBe(25);
+    // The vault replaced was saved first, in the vault's backup folder (beside it by default).
+    expect(restored.out).toMatch(/avant-restauration/);
+
+    // By name, from the vault's backup folder, with the recovery key.
+    const name = /(balise-[\d-]+-avant-restauration)/.exec(restored.out)![1]!;
+    const byName = await cli(['restore', '--vault', dir, '--from', name, '--recovery'], {
+      env: { BALISE_RECOVERY_KEY: recovery },
+    });
+    expect(byName.code, byName.err).toBe(0);
+    expect(await count()).toBe(30);
+  });
+
+  it('refuses a backup that fails verification, exit 1, nothing touched', async () => {
+    await init();
+    const to = join(root, 'sauvegardes');
+    mkdirSync(to);
+    const made = await cli(['backup', '--vault', dir, '--to', to], withPassphrase());
+    const db = /Sauvegarde écrite : (\S+\.db)/.exec(made.out)![1]!;
+    const bytes = readFileSync(db);
+    writeFileSync(db, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const before = snapshot();
+    const refused = await cli(['restore', '--vault', dir, '--from', db], withPassphrase());
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/abîmée|abîmé/);
+    expect(snapshot()).toEqual(before);
+    const wrong = await cli(
+      ['restore', '--vault', dir, '--from', db],
+      withPassphrase('pas la bonne phrase'),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/n’ouvre pas cette sauvegarde/);
+    const missing = await cli(
+      ['restore', '--vault', dir, '--from', join(to, 'rien.db')],
+      withPassphrase(),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/introuvable/);
+    expect(snapshot()).toEqual(before);
+    const usage = await cli(['restore', '--vault', dir], withPassphrase());
+    expect(usage.code).toBe(2);
   });
 });

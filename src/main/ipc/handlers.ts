@@ -1,10 +1,12 @@
 /** Every route's handler, one group per capability; the type makes sure none is missing. */
 import { historyHandlers } from '../services/audit';
+import { backupsHandlers } from '../services/backups';
 import { calendarHandlers } from '../services/calendar';
 import { conventionsHandlers } from '../services/conventions';
 import { homeHandlers } from '../services/home';
 import { journalHandlers } from '../services/journal';
 import { promeneursHandlers } from '../services/promeneurs';
+import { rightsHandlers } from '../services/rights';
 import { settingsHandlers } from '../services/settings';
 import { structuresHandlers } from '../services/structures';
 import { todoHandlers } from '../services/todo';
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...journalHandlers,
   ...calendarHandlers,
   ...todoHandlers,
+  ...backupsHandlers,
+  ...rightsHandlers,
 };

@@ -219,14 +219,37 @@ export class Vault {
         );
       throw error;
     }
+    if (!create && !quickCheckPasses(conn)) {
+      conn.close();
+      throw new DomainError(
+        'VAULT_DAMAGED',
+        'Le fichier de données du coffre est abîmé (le contrôle d’intégrité échoue). Il n’a pas été modifié ; restaurez une sauvegarde.',
+      );
+    }
     const db = kyselyOf(conn);
     try {
       await migrate(db, { file: this.dbFile, conn });
     } catch (error) {
       await db.destroy();
       if (conn.open) conn.close();
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+        throw new DomainError(
+          'VAULT_DAMAGED',
+          'Le fichier de données du coffre est abîmé. Il n’a pas été modifié ; restaurez une sauvegarde.',
+        );
       throw error;
     }
     this.open = { conn, db };
+  }
+}
+
+/** SQLite's quick check of every page (a damaged page fails here, not in the middle of work). */
+function quickCheckPasses(conn: Connection): boolean {
+  try {
+    const rows = conn.pragma('quick_check') as { quick_check: string }[];
+    return rows.every((r) => r.quick_check === 'ok');
+  } catch {
+    return false;
   }
 }

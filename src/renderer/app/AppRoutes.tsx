@@ -1,15 +1,18 @@
 import { Route, Routes } from 'react-router-dom';
+import { BackupsPage } from '../backups/BackupsPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { EventDetailPage } from '../calendar/EventDetailPage';
 import { EventCreatePage, EventEditPage } from '../calendar/EventFormPage';
 import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
 import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
 import { ConventionsListPage } from '../conventions/ConventionsListPage';
+import { AuditLogPage } from '../history/AuditLogPage';
 import { HomePage } from '../home/HomePage';
 import { JournalPage } from '../journal/JournalPage';
 import { PromeneurDetailPage } from '../promeneurs/PromeneurDetailPage';
 import { PromeneurCreatePage, PromeneurEditPage } from '../promeneurs/PromeneurFormPage';
 import { PromeneursListPage } from '../promeneurs/PromeneursListPage';
+import { RightsPage } from '../rights/RightsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StructureDetailPage } from '../structures/StructureDetailPage';
 import { StructureCreatePage, StructureEditPage } from '../structures/StructureFormPage';
@@ -40,6 +43,9 @@ export function AppRoutes() {
       <Route path="/conventions/new" element={<ConventionCreatePage />} />
       <Route path="/conventions/:id" element={<ConventionDetailPage />} />
       <Route path="/conventions/:id/modifier" element={<ConventionEditPage />} />
+      <Route path="/sauvegardes" element={<BackupsPage />} />
+      <Route path="/donnees-personnelles" element={<RightsPage />} />
+      <Route path="/journal-des-modifications" element={<AuditLogPage />} />
       <Route path="/parametres" element={<SettingsPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -5,10 +5,13 @@ import {
   IconCalendarEvent,
   IconFileCertificate,
   IconChecklist,
+  IconDatabaseExport,
+  IconHistory,
   IconHome2,
   IconLock,
   IconNotebook,
   IconSettings,
+  IconShieldLock,
   IconUsers,
 } from '@tabler/icons-react';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
@@ -23,6 +26,9 @@ const SECTIONS = [
   { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
   { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
   { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },
+  { to: '/sauvegardes', label: 'Sauvegardes', icon: IconDatabaseExport },
+  { to: '/donnees-personnelles', label: 'Données personnelles', icon: IconShieldLock },
+  { to: '/journal-des-modifications', label: 'Journal des modifications', icon: IconHistory },
   { to: '/parametres', label: 'Paramètres', icon: IconSettings },
 ];
 
@@ -35,7 +41,9 @@ interface Props {
 
 export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Props) {
   const { pathname } = useLocation();
-  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  // A section is active on its own path and below it (« /journal » is not « /journal-des-… »).
+  const isActive = (to: string) =>
+    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
   const overdue = useOverdueCount();
 
   return (

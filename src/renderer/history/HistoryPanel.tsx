@@ -1,10 +1,23 @@
 import { Badge, Group, Table, Text, Timeline } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconEraser,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import type { AuditAction, AuditEntity, AuditEntry } from '../../shared/api/history';
 import { formatInstant } from '../../shared/rules/dates';
 import { useRoute } from '../api/useRoute';
 import { LoadError, Loading } from '../components/QueryState';
-import { ACTION_LABELS, fieldLabel, formatValue, type ValueContext } from './formatChange';
+import {
+  ACTION_LABELS,
+  fieldLabel,
+  formatValue,
+  isErased,
+  type ValueContext,
+} from './formatChange';
 import { useConventionReferences } from './useConventionReferences';
 import { useStructureNames } from './useStructureNames';
 
@@ -14,6 +27,7 @@ const ACTION_ICONS: Record<AuditAction, typeof IconPlus> = {
   archive: IconArchive,
   restore: IconArchiveOff,
   delete: IconTrash,
+  erase: IconEraser,
 };
 
 /** Every change of one record, newest first: when, what, and each field's old → new value. */
@@ -67,7 +81,7 @@ export function HistoryPanel({ entity, id }: { entity: AuditEntity; id: number }
   );
 }
 
-function Changes({
+export function Changes({
   entity,
   entry,
   context,
@@ -77,6 +91,21 @@ function Changes({
   context: ValueContext;
 }) {
   if (entry.changes.length === 0) return null;
+  if (entry.action === 'erase')
+    return (
+      <Text size="sm" mt={4}>
+        Données effacées :{' '}
+        {entry.changes.map((c) => fieldLabel(entity, c.field, entry.subject)).join(', ')}. Les
+        valeurs effacées ne sont pas conservées.
+      </Text>
+    );
+  if (entry.changes.every(isErased))
+    return (
+      <Text size="sm" mt={4} c="dimmed">
+        {entry.changes.map((c) => fieldLabel(entity, c.field, entry.subject)).join(', ')} — valeurs
+        retirées lors d’un effacement.
+      </Text>
+    );
   if (entry.action === 'create') {
     const filled = entry.changes.filter((c) => c.after !== null && c.after !== '');
     return (
@@ -110,9 +139,13 @@ function Changes({
         {entry.changes.map((c) => (
           <Table.Tr key={c.field}>
             <Table.Td>{fieldLabel(entity, c.field, entry.subject)}</Table.Td>
-            <Table.Td c="dimmed">{formatValue(c.field, c.before, context)}</Table.Td>
+            <Table.Td c="dimmed">
+              {isErased(c) ? 'valeur effacée' : formatValue(c.field, c.before, context)}
+            </Table.Td>
             <Table.Td aria-hidden>→</Table.Td>
-            <Table.Td>{formatValue(c.field, c.after, context)}</Table.Td>
+            <Table.Td>
+              {isErased(c) ? 'valeur effacée' : formatValue(c.field, c.after, context)}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -49,7 +49,23 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   archive: 'Archivage',
   restore: 'Restauration',
   delete: 'Suppression',
+  erase: 'Effacement (données personnelles)',
 };
+
+/** The parts an erasure names beyond a record's own fields (its values are never kept). */
+const ERASED_PARTS: Record<string, string> = {
+  statusHistory: 'Historique du statut',
+  invitations: 'Invitations aux évènements',
+  journalLinks: 'Liens du journal d’activité',
+  name: 'Nom',
+  email: 'E-mail',
+  organisation: 'Organisation',
+  attendance: 'Présence',
+};
+
+/** A change whose values were both emptied: an erasure took them out of the log. */
+export const isErased = (change: { before: unknown; after: unknown }) =>
+  change.before === null && change.after === null;
 
 const SETTINGS_LABELS: Record<string, string> = {
   autoLockMinutes: 'Délai de verrouillage automatique (minutes)',
@@ -57,6 +73,7 @@ const SETTINGS_LABELS: Record<string, string> = {
   obligationDueDay: 'Jour de la date « J/M » des justificatifs',
   obligationDueMonth: 'Mois de la date « J/M » des justificatifs',
   todoHorizonMonths: 'Horizon de « À faire » (mois)',
+  retentionYears: 'Conservation après la sortie du réseau (années)',
 };
 
 /**
@@ -124,7 +141,7 @@ export function fieldLabel(entity: AuditEntity, field: string, subject?: string 
     entity === 'convention' && subject?.startsWith('Versement')
       ? { ...CONVENTION_HISTORY_LABELS, ...PAYMENT_FIELD_LABELS }
       : FIELD_LABELS[entity];
-  return labels[key] ?? field;
+  return labels[key] ?? ERASED_PARTS[key] ?? field;
 }
 
 const checkedLabels = (value: object, labels: Record<string, string>) => {

@@ -1,6 +1,6 @@
 import { Alert, Button, List, Paper, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { invoke } from '../api/client';
 import { keepFocus } from '../components/keepFocus';
 import { usePageTitle } from '../app/usePageTitle';
@@ -10,7 +10,14 @@ import { useNewPassphrase } from './useNewPassphrase';
 import { ScreenTitle, VaultLayout } from './VaultLayout';
 
 /** Welcome, and the passphrase that will protect the coordinator's vault. */
-export function ChoosePassphraseStep({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+export function ChoosePassphraseStep({
+  onCreated,
+  notice,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  /** Shown above the form (e.g. backups found where no vault is). */
+  notice?: ReactNode;
+}) {
   usePageTitle('Bienvenue');
   const passphrase = useNewPassphrase();
   const [creating, setCreating] = useState(false);
@@ -28,11 +35,13 @@ export function ChoosePassphraseStep({ onCreated }: { onCreated: (recoveryKey: s
 
   return (
     <VaultLayout>
+      {notice}
       <Paper>
         <ScreenTitle>Bienvenue dans Balise</ScreenTitle>
         <Text size="sm" mb="xs">
-          Balise tient l’annuaire de votre réseau départemental : les structures porteuses, les
-          Promeneurs du Net, leurs profils et permanences en ligne, la charte et son suivi.
+          Balise tient le suivi de votre réseau départemental : l’annuaire des structures porteuses
+          et des Promeneurs du Net, les conventions et leurs échéances, le calendrier des rencontres
+          et formations, et votre journal d’activité.
         </Text>
         <List size="sm" spacing={4} mb="md" icon={<IconShieldLock size={16} aria-hidden />}>
           <List.Item>Vos données restent sur cet ordinateur, dans un coffre chiffré.</List.Item>

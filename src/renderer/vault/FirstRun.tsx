@@ -1,10 +1,14 @@
-import { Button, Paper, Text } from '@mantine/core';
+import { Alert, Button, Paper, Text } from '@mantine/core';
+import { IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { invoke } from '../api/client';
+import { useRoute } from '../api/useRoute';
+import { formatBackupDate } from '../backups/format';
 import { useVault } from '../app/vaultContext';
 import { notifyError } from '../components/notify';
 import { ChoosePassphraseStep } from './ChoosePassphraseStep';
 import { ConfirmKeyStep } from './ConfirmKeyStep';
+import { DamagedVault } from './DamagedVault';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { ScreenTitle, VaultLayout } from './VaultLayout';
 
@@ -18,6 +22,9 @@ export function FirstRun() {
   const { status, setStatus } = useVault();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [cancelling, setCancelling] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const backups = useRoute('backups.list', status.state === 'none' ? {} : null);
+  const latest = backups.result?.ok ? (backups.result.value.backups[0] ?? null) : null;
 
   const cancel = async () => {
     setCancelling(true);
@@ -66,7 +73,41 @@ export function FirstRun() {
       />
     );
 
+  if (restoring)
+    return (
+      <DamagedVault
+        message="Aucun coffre n’a été trouvé ici (ou son fichier des clés a disparu), mais des sauvegardes existent. Restaurez la plus récente avec la phrase de passe ou la clé de secours de ce coffre."
+        onBack={() => setRestoring(false)}
+      />
+    );
+
   return (
-    <ChoosePassphraseStep onCreated={(recoveryKey) => setStep({ name: 'key', recoveryKey })} />
+    <ChoosePassphraseStep
+      onCreated={(recoveryKey) => setStep({ name: 'key', recoveryKey })}
+      notice={latest && <BackupsFound date={latest.date} onRestore={() => setRestoring(true)} />}
+    />
+  );
+}
+
+/**
+ * A missing vault (or key file) next to existing backups: before creating a new, empty vault,
+ * say that a backup can be restored instead.
+ */
+function BackupsFound({ date, onRestore }: { date: string; onRestore: () => void }) {
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconRestore aria-hidden />}
+      title="Des sauvegardes de Balise existent sur cet ordinateur"
+    >
+      <Text size="sm" mb="xs">
+        La plus récente date du {formatBackupDate(date)}. Si votre coffre a disparu ou si son
+        fichier des clés manque, restaurez-la plutôt que de créer un coffre vide.
+      </Text>
+      <Button size="xs" variant="light" onClick={onRestore}>
+        Restaurer une sauvegarde
+      </Button>
+    </Alert>
   );
 }

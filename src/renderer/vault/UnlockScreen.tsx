@@ -5,6 +5,7 @@ import { invoke } from '../api/client';
 import { usePageTitle } from '../app/usePageTitle';
 import { useVault } from '../app/vaultContext';
 import { SecretInput } from '../components/SecretInput';
+import { DamagedVault } from './DamagedVault';
 import { DemoChoice } from './DemoChoice';
 import { DemoLocked } from './DemoLocked';
 import { RecoveryUnlockForm } from './RecoveryUnlockForm';
@@ -17,19 +18,22 @@ export function UnlockScreen() {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   if (status.demo) return <DemoLocked />;
   if (mode === 'recovery') return <RecoveryUnlockForm onBack={() => setMode('passphrase')} />;
+  if (damaged) return <DamagedVault message={damaged} onBack={() => setDamaged(null)} />;
 
   const unlock = async () => {
     setUnlocking(true);
     const result = await invoke('vault.unlock', { passphrase });
     setUnlocking(false);
     if (result.ok) return setStatus(result.value);
-    setError(result.error.message);
     setPassphrase('');
+    if (result.error.code === 'VAULT_DAMAGED') return setDamaged(result.error.message);
+    setError(result.error.message);
     input.current?.focus();
   };
 

@@ -3,12 +3,14 @@
  * input and output schema; main validates both, the renderer's client is typed from them.
  */
 import { z } from 'zod';
+import { backupsRoutes } from './backups';
 import { calendarRoutes } from './calendar';
 import { conventionsRoutes } from './conventions';
 import { historyRoutes } from './history';
 import { journalRoutes } from './journal';
 import { homeRoutes } from './home';
 import { promeneursRoutes } from './promeneurs';
+import { rightsRoutes } from './rights';
 import { settingsRoutes } from './settings';
 import { structuresRoutes } from './structures';
 import { todoRoutes } from './todo';
@@ -27,6 +29,8 @@ export const contract = {
   ...calendarRoutes,
   ...journalRoutes,
   ...todoRoutes,
+  ...backupsRoutes,
+  ...rightsRoutes,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -39,6 +39,12 @@ export const settingsValues = z
       .int('Nombre de mois entier.')
       .min(1, 'Au moins 1 mois.')
       .max(24, 'Au plus 24 mois.'),
+    /** Years after leaving the network (« sorti », « exclu ») before erasure is proposed. */
+    retentionYears: z
+      .number({ error: 'Durée invalide.' })
+      .int('Nombre d’années entier.')
+      .min(1, 'Au moins 1 an.')
+      .max(30, 'Au plus 30 ans.'),
   })
   .superRefine((s, ctx) => {
     if (!isValidDayOfMonth(s.obligationDueDay, s.obligationDueMonth))
@@ -59,6 +65,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   departmentalMeetingsPerYear: 2,
   copilPerYear: 2,
   cotechPerYear: 4,
+  retentionYears: 3,
 };
 
 export const settingsRoutes = {
