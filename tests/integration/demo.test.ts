@@ -7,7 +7,7 @@ import { cadenceOf } from '../../src/main/services/calendar/cadence';
 import { getEvent } from '../../src/main/services/calendar/events';
 import { homeSummary } from '../../src/main/services/home';
 import { listTodo } from '../../src/main/services/todo';
-import { TODO_KINDS } from '../../src/shared/domain/todo';
+import { TO_DO_KINDS } from '../../src/shared/domain/todo';
 import { EVENT_TYPES } from '../../src/shared/domain/calendar';
 import {
   JOBS,
@@ -229,7 +229,7 @@ describe('the demo department', () => {
       { horizonMonths: 4, structureId: null, kinds: [] },
       TODAY,
     );
-    for (const kind of Object.keys(TODO_KINDS)) expect(items.map((i) => i.kind)).toContain(kind);
+    for (const kind of Object.keys(TO_DO_KINDS)) expect(items.map((i) => i.kind)).toContain(kind);
     expect(items.some((i) => i.overdue)).toBe(true);
     expect(items.some((i) => !i.overdue)).toBe(true);
   });

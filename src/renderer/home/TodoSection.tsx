@@ -8,7 +8,7 @@ import { LoadError, Loading } from '../components/QueryState';
 import { TodoList } from '../todo/TodoList';
 
 /** How many lines the home page shows; the rest is one click away in « À faire ». */
-export const HOME_TODO_LINES = 8;
+export const HOME_LINES = 8;
 
 /** The first items of « À faire » (what is late comes first, being the oldest). */
 export function TodoSection() {
@@ -42,10 +42,10 @@ export function TodoSection() {
       );
     return (
       <>
-        <TodoList items={items.slice(0, HOME_TODO_LINES)} today={today} onDone={list.reload} />
-        {items.length > HOME_TODO_LINES && (
+        <TodoList items={items.slice(0, HOME_LINES)} today={today} onDone={list.reload} />
+        {items.length > HOME_LINES && (
           <Text size="sm" c="dimmed" mt="xs">
-            {HOME_TODO_LINES} premiers éléments sur {items.length}.
+            {HOME_LINES} premiers éléments sur {items.length}.
           </Text>
         )}
       </>

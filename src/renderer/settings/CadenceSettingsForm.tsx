@@ -1,11 +1,11 @@
-import { Alert, Button, Group, NumberInput } from '@mantine/core';
+import { Group, NumberInput } from '@mantine/core';
 import { z } from 'zod';
 import { settingsValues, type SettingsValues } from '../../shared/api/settings';
 import { invoke } from '../api/client';
 import { Section } from '../components/FormSection';
-import { keepFocus } from '../components/keepFocus';
 import { notifySuccess } from '../components/notify';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { SettingsForm } from './SettingsForm';
 import { todoChanged } from '../todo/todoEvents';
 
 /** This form's part of the settings, checked as main checks it. */
@@ -42,14 +42,7 @@ export function CadenceSettingsForm({ initial }: { initial: SettingsValues }) {
       title="Objectifs annuels"
       description="Le nombre de réunions à tenir chaque année. L’accueil et la liste « À faire » préviennent quand ce qui est prévu ne suffit plus."
     >
-      <form
-        noValidate
-        aria-label="Objectifs annuels"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SettingsForm label="Objectifs annuels" form={form} onSubmit={() => void save()}>
         <Group align="flex-start" gap="md">
           {FIELDS.map(([field, label, hint]) => (
             <NumberInput
@@ -68,17 +61,7 @@ export function CadenceSettingsForm({ initial }: { initial: SettingsValues }) {
             />
           ))}
         </Group>
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert" mt="md">
-            {form.formError}
-          </Alert>
-        )}
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={form.saving} {...keepFocus}>
-            Enregistrer
-          </Button>
-        </Group>
-      </form>
+      </SettingsForm>
     </Section>
   );
 }

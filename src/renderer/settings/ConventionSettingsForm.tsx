@@ -1,12 +1,12 @@
-import { Alert, Button, Group, NumberInput, Select, Text } from '@mantine/core';
+import { Group, NumberInput, Select, Text } from '@mantine/core';
 import { z } from 'zod';
 import { settingsValues, type SettingsValues } from '../../shared/api/settings';
 import { isValidDayOfMonth } from '../../shared/rules/conventions';
 import { invoke } from '../api/client';
-import { keepFocus } from '../components/keepFocus';
 import { Section } from '../components/FormSection';
 import { notifySuccess } from '../components/notify';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { SettingsForm } from './SettingsForm';
 import { todoChanged } from '../todo/todoEvents';
 import { MONTHS } from './months';
 
@@ -57,13 +57,10 @@ export function ConventionSettingsForm({ initial }: { initial: SettingsValues })
       title="Conventions et liste « À faire »"
       description="Ces réglages fixent les échéances des conventions ; ce qui a déjà été reçu le reste."
     >
-      <form
-        noValidate
-        aria-label="Conventions et liste « À faire »"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <SettingsForm
+        label="Conventions et liste « À faire »"
+        form={form}
+        onSubmit={() => void save()}
       >
         <div role="group" aria-labelledby="jm-legend" aria-describedby="jm-help">
           <Text size="sm" fw={600} id="jm-legend">
@@ -110,17 +107,7 @@ export function ConventionSettingsForm({ initial }: { initial: SettingsValues })
             {...bind('todoHorizonMonths')}
           />
         </Group>
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert" mt="md">
-            {form.formError}
-          </Alert>
-        )}
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={form.saving} {...keepFocus}>
-            Enregistrer
-          </Button>
-        </Group>
-      </form>
+      </SettingsForm>
     </Section>
   );
 }

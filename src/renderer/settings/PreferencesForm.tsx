@@ -1,13 +1,13 @@
-import { Alert, Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { Group, NumberInput, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { settingsValues, type SettingsValues } from '../../shared/api/settings';
 import { useShell } from '../app/shellContext';
 import { useVault } from '../app/vaultContext';
 import { invoke } from '../api/client';
-import { keepFocus } from '../components/keepFocus';
 import { Section } from '../components/FormSection';
 import { notifySuccess } from '../components/notify';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { SettingsForm } from './SettingsForm';
 
 /** This form's part of the settings (the others have their own forms and save alone). */
 const schema = z.object(settingsValues.shape).pick({ autoLockMinutes: true, departmentName: true });
@@ -32,13 +32,7 @@ export function PreferencesForm({ initial }: { initial: SettingsValues }) {
 
   return (
     <Section title="Préférences">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <SettingsForm form={form} onSubmit={() => void save()}>
         <Group align="flex-start" gap="lg">
           <NumberInput
             label="Verrouillage automatique après (minutes)"
@@ -63,17 +57,7 @@ export function PreferencesForm({ initial }: { initial: SettingsValues }) {
             {...bind('departmentName')}
           />
         </Group>
-        {form.formError && (
-          <Alert color="red" variant="light" role="alert" mt="md">
-            {form.formError}
-          </Alert>
-        )}
-        <Group justify="flex-end" mt="md">
-          <Button type="submit" loading={form.saving} {...keepFocus}>
-            Enregistrer
-          </Button>
-        </Group>
-      </form>
+      </SettingsForm>
     </Section>
   );
 }

@@ -13,7 +13,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TodoItem } from '../../shared/api/todo';
-import { TODO_KINDS, type TodoKind } from '../../shared/domain/todo';
+import { TO_DO_KINDS, type TodoKind } from '../../shared/domain/todo';
 import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { plural } from '../components/format';
@@ -107,7 +107,7 @@ export function TodoList({ items, today, grouped = false, onDone }: Props) {
                   py={2}
                   styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
                 >
-                  {TODO_KINDS[item.kind]}
+                  {TO_DO_KINDS[item.kind]}
                 </Badge>
               </Table.Td>
               <Table.Td>

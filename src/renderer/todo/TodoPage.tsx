@@ -1,7 +1,7 @@
 import { Button, EmptyState, Group, MultiSelect, Select, Text } from '@mantine/core';
 import { IconChecklist, IconFilterOff } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
-import { TODO_KINDS } from '../../shared/domain/todo';
+import { TO_DO_KINDS } from '../../shared/domain/todo';
 import { addMonths, formatDate } from '../../shared/rules/dates';
 import { usePageTitle } from '../app/usePageTitle';
 import { useRoute } from '../api/useRoute';
@@ -114,7 +114,7 @@ export function TodoPage() {
         <MultiSelect
           label="Nature"
           placeholder={query.kinds.length ? undefined : 'Toutes'}
-          data={optionsOf(TODO_KINDS)}
+          data={optionsOf(TO_DO_KINDS)}
           value={query.kinds}
           onChange={(nature) => update({ nature })}
           clearable

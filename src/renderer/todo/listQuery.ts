@@ -1,5 +1,5 @@
 import type { TodoQuery } from '../../shared/api/todo';
-import { TODO_KINDS } from '../../shared/domain/todo';
+import { TO_DO_KINDS } from '../../shared/domain/todo';
 import { allowed } from '../components/useSearchState';
 
 /** The horizons offered in the filter, in months (the setting's value is added when missing). */
@@ -14,7 +14,7 @@ export function todoQueryFrom(params: URLSearchParams) {
   const horizon = Number(params.get('horizon'));
   return {
     structureId: Number.isInteger(structureId) && structureId > 0 ? structureId : null,
-    kinds: allowed(params.getAll('nature'), TODO_KINDS),
+    kinds: allowed(params.getAll('nature'), TO_DO_KINDS),
     horizonMonths: Number.isInteger(horizon) && horizon >= 1 && horizon <= 36 ? horizon : null,
   } satisfies TodoQuery;
 }

@@ -3,10 +3,10 @@
  * date. Each capability adds its kinds of item.
  */
 import { z } from 'zod';
-import { TODO_KINDS } from '../domain/todo';
+import { TO_DO_KINDS } from '../domain/todo';
 import { enumOf, id } from './fields';
 
-export const todoKind = enumOf(TODO_KINDS, 'Nature');
+export const todoKind = enumOf(TO_DO_KINDS, 'Nature');
 
 export const todoItem = z.object({
   /** Stable key, e.g. `document:12` or `convention:3:notice:2027-01-01`. */

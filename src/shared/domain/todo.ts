@@ -1,5 +1,5 @@
 /** The kinds of item of the to-do list (À faire), with their French labels. */
-export const TODO_KINDS = {
+export const TO_DO_KINDS = {
   document_missing: 'Pièce justificative manquante',
   obligation_due: 'Obligation annuelle',
   payment_planned: 'Versement prévu',
@@ -8,4 +8,4 @@ export const TODO_KINDS = {
   cadence_gap: 'Objectif annuel de réunions',
   attendance_missing: 'Présences à saisir',
 } as const;
-export type TodoKind = keyof typeof TODO_KINDS;
+export type TodoKind = keyof typeof TO_DO_KINDS;

@@ -1,5 +1,5 @@
 /** `conventions due`: the to-do list of the conventions (À faire), up to a date. */
-import { TODO_KINDS, type TodoKind } from '../../../shared/domain/todo';
+import { TO_DO_KINDS, type TodoKind } from '../../../shared/domain/todo';
 import { addMonths, formatDate, todayInParis } from '../../../shared/rules/dates';
 import { dueItems } from '../../services/todo';
 import type { Command } from '../command';
@@ -48,7 +48,7 @@ export const conventionsCommand: Command = {
         const flag = item.overdue ? ' EN RETARD' : '';
         const who = item.structure ? ` — ${item.structure.name}` : '';
         ctx.out(
-          `${formatDate(item.date)}${flag}  [${TODO_KINDS[item.kind]}] ${item.label} (${item.context}${who})`,
+          `${formatDate(item.date)}${flag}  [${TO_DO_KINDS[item.kind]}] ${item.label} (${item.context}${who})`,
         );
       }
       return 0;
