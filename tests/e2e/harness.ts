@@ -46,7 +46,8 @@ import { TEST_SCRYPT } from '../support/constants';
 export { TEST_SCRYPT };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+/** The built renderer; BALISE_OUT_DIR picks another build folder (`electron-vite build --outDir`). */
+export const RENDERER_DIR = join(ROOT, process.env.BALISE_OUT_DIR ?? 'out', 'renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 export const INVOKE_PATH = '/__balise/invoke';
