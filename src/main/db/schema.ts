@@ -238,15 +238,166 @@ export interface JournalLinksTable {
   structureId: number | null;
 }
 
+export interface CommitteesTable {
+  committee: string;
+  rules: string;
+  quorum: number | null;
+  updatedAt: string | null;
+}
+
+export interface CommitteeMembersTable {
+  id: Generated<number>;
+  committee: string;
+  name: string;
+  organisationKind: string;
+  organisation: string | null;
+  role: string;
+  seat: string;
+  substituteOf: number | null;
+  email: string | null;
+  phone: string | null;
+  memberFrom: string | null;
+  memberUntil: string | null;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: Generated<number>;
+  eventId: number;
+  position: number;
+  title: string;
+  presenter: string | null;
+  durationMinutes: number | null;
+  /** Rich-text JSON. */
+  minutes: ColumnType<string, string | undefined, string>;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+/** What an agenda item concerns: one record per row. */
+export interface AgendaItemLinksTable {
+  itemId: number;
+  structureId: number | null;
+  promeneurId: number | null;
+  conventionId: number | null;
+  documentId: number | null;
+}
+
+export interface MeetingAttendanceTable {
+  eventId: number;
+  memberId: number;
+  attendance: string;
+  representedByMemberId: number | null;
+}
+
+export interface MeetingMinutesTable {
+  eventId: number;
+  status: string;
+  approvedOn: string | null;
+  approvedAtEventId: number | null;
+  circulatedOn: string | null;
+  recipients: string | null;
+  /** Rich-text JSON of the follow-up item. */
+  followUpMinutes: ColumnType<string, string | undefined, string>;
+  updatedAt: Instant;
+}
+
+export interface CommitteeDecisionsTable {
+  id: Generated<number>;
+  eventId: number;
+  committee: string;
+  year: number;
+  number: number;
+  type: string;
+  title: string;
+  text: string | null;
+  structureId: number | null;
+  promeneurId: number | null;
+  conventionId: number | null;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+export interface CommitteeActionsTable {
+  id: Generated<number>;
+  eventId: number;
+  who: string;
+  what: string;
+  dueOn: string | null;
+  status: string;
+  doneOn: string | null;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
 export interface SettingsTable {
   key: string;
   /** JSON value. */
   value: string;
 }
 
+/** A value of an editable activity list (channels, request themes). */
+export interface ActivityListTable {
+  id: Generated<number>;
+  label: string;
+  position: number;
+}
+
+/** One Promeneur's activity figures for one period; counts only, never a young person. */
+export interface ActivityReportsTable {
+  id: Generated<number>;
+  /** Null once the Promeneur was erased (the counts stay, detached). */
+  promeneurId: number | null;
+  structureId: number | null;
+  periodKind: string;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  youngContacted: number;
+  youngMet: number;
+  projectsStarted: number;
+  exchanges: number;
+  concernsReferred: number;
+  /** Hundredths of an hour. */
+  hoursOnlineX100: number;
+  age12to14: number | null;
+  age15to17: number | null;
+  age18to25: number | null;
+  partners: string | null;
+  projectsText: string | null;
+  qualityNotes: string | null;
+  difficulties: string | null;
+  trainingWishes: string | null;
+  source: string;
+  fileName: string | null;
+  createdAt: ColumnType<Instant, Instant, never>;
+  updatedAt: Instant;
+}
+
+export interface ActivityReportChannelsTable {
+  reportId: number;
+  channelId: number;
+  count: number;
+}
+
+export interface ActivityReportThemesTable {
+  reportId: number;
+  themeId: number;
+  count: number;
+}
+
 export interface MigrationsTable {
   name: string;
   appliedAt: Instant;
+}
+
+/** A directory import's remembered column mapping, by the file's headings. */
+export interface ImportMappingsTable {
+  signature: string;
+  /** JSON: { role, columns: { field: heading } }. */
+  mapping: string;
+  usedAt: Instant;
 }
 
 export interface Database {
@@ -267,6 +418,20 @@ export interface Database {
   eventInvitees: EventInviteesTable;
   journalEntries: JournalEntriesTable;
   journalLinks: JournalLinksTable;
+  committees: CommitteesTable;
+  committeeMembers: CommitteeMembersTable;
+  meetingAgendaItems: MeetingAgendaItemsTable;
+  agendaItemLinks: AgendaItemLinksTable;
+  meetingAttendance: MeetingAttendanceTable;
+  meetingMinutes: MeetingMinutesTable;
+  committeeDecisions: CommitteeDecisionsTable;
+  committeeActions: CommitteeActionsTable;
+  activityChannels: ActivityListTable;
+  activityThemes: ActivityListTable;
+  activityReports: ActivityReportsTable;
+  activityReportChannels: ActivityReportChannelsTable;
+  activityReportThemes: ActivityReportThemesTable;
+  importMappings: ImportMappingsTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
   migrations: MigrationsTable;

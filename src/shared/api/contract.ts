@@ -3,9 +3,12 @@
  * input and output schema; main validates both, the renderer's client is typed from them.
  */
 import { z } from 'zod';
+import { activityRoutes } from './activity';
 import { backupsRoutes } from './backups';
 import { calendarRoutes } from './calendar';
+import { committeesRoutes } from './committees';
 import { conventionsRoutes } from './conventions';
+import { directoryImportRoutes } from './directoryImport';
 import { historyRoutes } from './history';
 import { journalRoutes } from './journal';
 import { homeRoutes } from './home';
@@ -24,10 +27,13 @@ export const contract = {
   ...homeRoutes,
   ...structuresRoutes,
   ...promeneursRoutes,
+  ...directoryImportRoutes,
   ...historyRoutes,
   ...conventionsRoutes,
   ...calendarRoutes,
+  ...committeesRoutes,
   ...journalRoutes,
+  ...activityRoutes,
   ...todoRoutes,
   ...backupsRoutes,
   ...rightsRoutes,

@@ -7,6 +7,8 @@ export const auditEntity = z.enum([
   'convention',
   'event',
   'journal',
+  'activity',
+  'committee',
   'settings',
 ]);
 export type AuditEntity = z.output<typeof auditEntity>;

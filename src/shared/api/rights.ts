@@ -1,7 +1,6 @@
 /**
  * The rights of the people the vault holds data about (GDPR): find a person, export all
  * they are in, erase them, the retention proposals and the processing record (art. 30).
- * Committee members are not recorded yet, so they are not among the people here.
  */
 import { z } from 'zod';
 import { id, isoDate } from './fields';
@@ -26,6 +25,8 @@ export const personRef = z.discriminatedUnion(
     }),
     /** A structure's legal representative or charter signatory, by name. */
     z.object({ kind: z.literal('contact'), name: personName }),
+    /** A member of a committee (COPIL, COTECH). */
+    z.object({ kind: z.literal('committee_member'), id }),
   ],
   { error: 'Personne invalide.' },
 );
@@ -36,6 +37,7 @@ export const PERSON_KINDS: Record<PersonKind, string> = {
   promeneur: 'Promeneur du Net',
   guest: 'Invité ou équipe d’une structure',
   contact: 'Représentant ou signataire d’une structure',
+  committee_member: 'Membre d’une instance (COPIL, COTECH)',
 };
 
 export const personFound = z.object({

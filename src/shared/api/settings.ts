@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ACTIVITY_PERIOD_KINDS, DEFAULT_ACTIVITY_PERIOD } from '../domain/activity';
 import { DEFAULT_OBLIGATION_DEADLINE, isValidDayOfMonth } from '../rules/conventions';
-import { noInput } from './fields';
+import { enumOf, noInput } from './fields';
 
 const yearlyTarget = z
   .number({ error: 'Nombre invalide.' })
@@ -45,6 +46,8 @@ export const settingsValues = z
       .int('Nombre d’années entier.')
       .min(1, 'Au moins 1 an.')
       .max(30, 'Au plus 30 ans.'),
+    /** How often Promeneurs report their activity figures. */
+    activityPeriod: enumOf(ACTIVITY_PERIOD_KINDS, 'Période de collecte'),
   })
   .superRefine((s, ctx) => {
     if (!isValidDayOfMonth(s.obligationDueDay, s.obligationDueMonth))
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   copilPerYear: 2,
   cotechPerYear: 4,
   retentionYears: 3,
+  activityPeriod: DEFAULT_ACTIVITY_PERIOD,
 };
 
 export const settingsRoutes = {

@@ -7,5 +7,7 @@ export const TO_DO_KINDS = {
   notice_deadline: 'Date limite de préavis',
   cadence_gap: 'Objectif annuel de réunions',
   attendance_missing: 'Présences à saisir',
+  activity_missing: 'Chiffres d’activité manquants',
+  committee_action: 'Action d’une instance (COPIL, COTECH)',
 } as const;
 export type TodoKind = keyof typeof TO_DO_KINDS;

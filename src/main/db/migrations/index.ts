@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
 import * as directory from './2026_11_22_001_directory';
 import * as conventions from './2026_11_22_002_conventions';
 import * as calendar from './2026_11_22_003_calendar';
+import * as committees from './2026_11_22_004_committees';
+import * as activity from './2026_11_22_005_activity';
+import * as imports from './2026_11_22_006_imports';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -15,4 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_001_directory': directory,
   '2026_11_22_002_conventions': conventions,
   '2026_11_22_003_calendar': calendar,
+  '2026_11_22_004_committees': committees,
+  '2026_11_22_005_activity': activity,
+  '2026_11_22_006_imports': imports,
 };
