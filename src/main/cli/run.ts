@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/result';
 import type { ScryptParams } from '../vault/keys';
 import type { CliContext, Command } from './command';
+import { activityCommand } from './commands/activity';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { conventionsCommand } from './commands/conventions';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   conventionsCommand,
   calendarCommand,
+  activityCommand,
   backupCommand,
   restoreCommand,
 ];
@@ -67,6 +69,7 @@ export function usage(): string {
     `  ${PROGRAM} verify --vault ~/Balise/coffre`,
     `  ${PROGRAM} conventions due --vault ~/Balise/coffre --before 31/03/2027`,
     `  ${PROGRAM} calendar export --vault ~/Balise/coffre --from 01/01/2027 --to 30/06/2027 --out ~/calendrier.ics`,
+    `  ${PROGRAM} activity template --vault ~/Balise/coffre --period 2026-T3 --out ~/bilans`,
     `  ${PROGRAM} backup --vault ~/Balise/coffre --to /media/cle/Balise`,
     `  ${PROGRAM} restore --vault ~/Balise/coffre --from /media/cle/Balise/balise-2027-01-15-180000-manuelle.db`,
   ].join('\n');

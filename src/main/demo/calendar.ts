@@ -90,6 +90,12 @@ function workingDay(iso: string, weekday: number): string {
 const nthWeekday = (year: number, month: number, weekday: number, n: number) =>
   workingDay(addDays(`${year}-${String(month).padStart(2, '0')}-01`, 7 * (n - 1)), weekday);
 
+/** The demo's COPIL days of a year: the third Tuesday of June, the first of December. */
+export const copilDays = (year: number): [june: string, december: string] => [
+  nthWeekday(year, 6, 2, 3),
+  nthWeekday(year, 12, 2, 1),
+];
+
 const span = (day: string, from: string, to: string) => ({
   start: `${day}T${from}`,
   end: `${day}T${to}`,
@@ -265,12 +271,9 @@ export async function seedCalendar(db: Db, random: Random, today: string): Promi
       });
     }
     // Two COPIL a year: June and December.
-    for (const [month, n] of [
-      [6, 3],
-      [12, 1],
-    ] as const) {
-      const day = nthWeekday(year, month, 2, n);
+    for (const [index, day] of copilDays(year).entries()) {
       if (!inWindow(day)) continue;
+      const month = index === 0 ? 6 : 12;
       const [id] = await create({
         type: 'copil',
         title:

@@ -36,7 +36,9 @@ import {
   type PromeneurSpec,
   type StructureSpec,
 } from './data';
+import { seedActivity } from './activity';
 import { seedCalendar } from './calendar';
+import { copilOnOrBefore, seedCommittees } from './committees';
 import { seedConventions } from './conventions';
 import { seedJournal } from './journal';
 import { createRandom, type Random } from './random';
@@ -219,7 +221,8 @@ async function seedStructures(
         break;
       }
       case 'selected': {
-        const selectedOn = addDays(today, -random.int(20, 90));
+        // Selected by the COPIL: on the day of the last one held a few weeks ago or more.
+        const selectedOn = copilOnOrBefore(addDays(today, -random.int(20, 90)));
         const interestedSince = addDays(selectedOn, -random.int(45, 150));
         id = (await create({ ...base, statusSince: interestedSince })).id;
         await update(id, {
@@ -353,7 +356,7 @@ async function seedPromeneurs(
     }
     const from = addDays(s.inNetworkSince ?? today, random.int(0, 30));
     // Long enough before today for what happened since (a suspension, an exclusion, a departure).
-    const margin = { actif: 70, suspendu: 200, exclu: 330, sorti: 400 }[p.status];
+    const margin = { actif: 70, suspendu: 200, exclu: 400, sorti: 400 }[p.status];
     const until = s.leftOn ? addDays(s.leftOn, -200) : addDays(today, -margin);
     startOf.set(p, addDays(from, random.int(0, Math.max(0, daysBetween(from, until)))));
   }
@@ -398,13 +401,17 @@ async function seedPromeneurs(
     const domain = structure.spec.domain;
     const working = p.status !== 'en_preparation';
     // When what happened after the start happened: suspension, exclusion, departure.
-    const suspendedOn =
+    const drawnSuspension =
       p.status === 'suspendu'
         ? addDays(today, -random.int(20, 100))
         : p.status === 'exclu'
           ? addDays(today, -random.int(150, 240))
           : null;
-    const excludedOn = p.status === 'exclu' ? addDays(suspendedOn!, random.int(30, 60)) : null;
+    const gap = p.status === 'exclu' ? random.int(30, 60) : 0;
+    // An exclusion is a COPIL decision: it dates from the last COPIL held three months ago or
+    // more, the suspension from a month or two before (the draws above keep the rest as it was).
+    const excludedOn = p.status === 'exclu' ? copilOnOrBefore(addDays(today, -90)) : null;
+    const suspendedOn = excludedOn ? addDays(excludedOn, -gap) : drawnSuspension;
     const leftOn =
       p.status === 'sorti' ? (structure.leftOn ?? addDays(today, -random.int(60, 300))) : null;
     // The last profile check: as planned for the actifs, before they stopped for the others.
@@ -552,6 +559,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<void>
       ),
     );
     await seedCalendar(trx, random, today);
+    await seedActivity(trx, random, today);
+    await seedCommittees(trx, random, today);
     await updateSettings(trx, { departmentName: DEPARTMENT_NAME });
   });
 }

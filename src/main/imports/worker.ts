@@ -18,10 +18,11 @@ export interface WorkerRequest {
   input: unknown;
 }
 
-function run({ task, input }: WorkerRequest): WorkerReply {
+/** Runs a task; parsers may be asynchronous (exceljs reads a workbook with a promise). */
+async function run({ task, input }: WorkerRequest): Promise<WorkerReply> {
   try {
     const parse = tasks[task] as (input: unknown) => unknown;
-    return { kind: 'done', value: parse(input) };
+    return { kind: 'done', value: await parse(input) };
   } catch (error) {
     return error instanceof DomainError
       ? { kind: 'refused', code: error.code, message: error.message, fields: error.fields }
@@ -38,12 +39,14 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 if (parentPort) {
   // Electron utility process.
   parentPort.on('message', ({ data }) => {
-    parentPort.postMessage(run(data));
-    process.exit(0);
+    void run(data).then((reply) => {
+      parentPort.postMessage(reply);
+      process.exit(0);
+    });
   });
 } else {
   // Node child process (fork): answer, then leave once the answer is sent.
   process.once('message', (request: WorkerRequest) => {
-    process.send!(run(request), () => process.exit(0));
+    void run(request).then((reply) => process.send!(reply, () => process.exit(0)));
   });
 }

@@ -1,8 +1,11 @@
 /** Every route's handler, one group per capability; the type makes sure none is missing. */
+import { activityHandlers } from '../services/activity';
 import { historyHandlers } from '../services/audit';
 import { backupsHandlers } from '../services/backups';
 import { calendarHandlers } from '../services/calendar';
+import { committeesHandlers } from '../services/committees';
 import { conventionsHandlers } from '../services/conventions';
+import { directoryImportHandlers } from '../services/directoryImport';
 import { homeHandlers } from '../services/home';
 import { journalHandlers } from '../services/journal';
 import { promeneursHandlers } from '../services/promeneurs';
@@ -19,10 +22,13 @@ export const handlers: Handlers = {
   ...homeHandlers,
   ...structuresHandlers,
   ...promeneursHandlers,
+  ...directoryImportHandlers,
   ...historyHandlers,
   ...conventionsHandlers,
   ...journalHandlers,
+  ...activityHandlers,
   ...calendarHandlers,
+  ...committeesHandlers,
   ...todoHandlers,
   ...backupsHandlers,
   ...rightsHandlers,

@@ -7,10 +7,16 @@ import type {
   AuditLogEntry,
   HistoryQuery,
 } from '../../shared/api/history';
+import {
+  COMMITTEE_AUDIT_IDS,
+  COMMITTEE_NAMES,
+  type Committee,
+} from '../../shared/domain/committees';
 import { formatDate } from '../../shared/rules/dates';
 import type { FieldChange } from '../../shared/rules/diff';
 import type { Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
+import { activityLabels } from './activity/labels';
 
 export interface AuditRecord {
   entity: AuditEntity;
@@ -134,7 +140,10 @@ async function labelsOf(
       const summary = r.summary.length > 60 ? `${r.summary.slice(0, 59)}…` : r.summary;
       put('journal', r.id, `Journal du ${formatDate(r.date)} : ${summary}`);
     }
+  for (const [id, label] of await activityLabels(db, ids('activity'))) put('activity', id, label);
   for (const e of entries) if (e.entity === 'settings') put('settings', e.entityId, 'Paramètres');
+  for (const [committee, id] of Object.entries(COMMITTEE_AUDIT_IDS))
+    put('committee', id, COMMITTEE_NAMES[committee as Committee]);
   return labels;
 }
 

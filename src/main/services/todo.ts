@@ -15,6 +15,7 @@ import { addMonths, formatDate, todayInParis } from '../../shared/rules/dates';
 import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
+import { ACTIVITY_KEYS, activityDone, activityItems } from './activity/todoItems';
 import { recordAudit } from './audit';
 import {
   attendanceDone,
@@ -23,6 +24,7 @@ import {
   cadenceDone,
   cadenceItems,
 } from './calendar/todoItems';
+import { actionDone, actionItems, COMMITTEE_KEYS } from './committees/todoItems';
 import { compareText } from './directory';
 import { documentSubject, findDocument } from './conventions/documents';
 import {
@@ -42,7 +44,10 @@ import {
 import { readSettings } from './settings';
 
 /** The kinds of item a convention gives. */
-type ConventionTodoKind = Exclude<TodoKind, 'cadence_gap' | 'attendance_missing'>;
+type ConventionTodoKind = Exclude<
+  TodoKind,
+  'cadence_gap' | 'attendance_missing' | 'committee_action' | 'activity_missing'
+>;
 
 /** The tab of the convention's page where each kind of item is dealt with. */
 const TAB_OF: Record<ConventionTodoKind, string | null> = {
@@ -102,7 +107,10 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
     );
     if (wants('cadence_gap')) items.push(...(await cadenceItems(db, today, done)));
     if (wants('attendance_missing')) items.push(...(await attendanceItems(db, today)));
+    if (wants('committee_action')) items.push(...(await actionItems(db, today)));
   }
+  if (wants('activity_missing'))
+    items.push(...(await activityItems(db, today, filter.structureId)));
   items.push(...(await conventionItems(db, filter, today)));
   return items
     .filter((i) => i.date <= filter.until)
@@ -338,6 +346,9 @@ export function markTodoDone(
       await cadenceDone(trx, Number(m[1]), m[2] as CadenceType, today);
     else if ((m = CALENDAR_KEYS.attendance.exec(key)))
       await attendanceDone(trx, Number(m[1]), today);
+    else if ((m = COMMITTEE_KEYS.action.exec(key))) await actionDone(trx, Number(m[1]), today);
+    else if ((m = ACTIVITY_KEYS.missing.exec(key)))
+      await activityDone(trx, Number(m[1]), m[2]!, today);
     else
       throw new DomainError(
         'INVALID_INPUT',

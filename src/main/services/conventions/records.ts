@@ -59,6 +59,17 @@ export interface TermsOf {
 
 const byYear = (a: YearAmount, b: YearAmount) => a.year - b.year;
 
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** Numbers amendments by date of signature, then by order of entry; returns them in that order. */
 export function numberAmendments<T extends { id: number; signedOn: string }>(
   amendments: T[],
@@ -94,20 +105,23 @@ export async function termsOfMany(
     ])
     .where('conventionId', 'in', ids)
     .execute();
+  // Grouped once, so the work grows with the rows read, not with rows × conventions.
+  const subsidiesOf = groupBy(subsidies, (s) => s.conventionId);
+  const amendmentsOf = groupBy(amendments, (a) => a.conventionId);
   for (const row of rows) {
     const signed: ConventionTerms = {
       startDate: row.startDate,
       endDate: row.endDate,
       fundedPromeneurs: row.fundedPromeneurs,
-      subsidies: subsidies
-        .filter((s) => s.conventionId === row.id)
+      subsidies: (subsidiesOf.get(row.id) ?? [])
         .map((s) => ({ year: s.year, amountCents: s.amountCents }))
         .sort(byYear),
     };
     const own = numberAmendments(
-      amendments
-        .filter((a) => a.conventionId === row.id)
-        .map((a) => ({ ...a, subsidies: (JSON.parse(a.subsidies) as YearAmount[]).sort(byYear) })),
+      (amendmentsOf.get(row.id) ?? []).map((a) => ({
+        ...a,
+        subsidies: (JSON.parse(a.subsidies) as YearAmount[]).sort(byYear),
+      })),
     );
     result.set(row.id, { signed, amendments: own, terms: amendedTerms(signed, own) });
   }

@@ -18,6 +18,8 @@ import {
 } from '../../../shared/domain/directory';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
+import { committeeMemberDossier } from './committeeMembers';
+import { activitySection } from '../activity/rights';
 
 export type CellType = 'text' | 'date' | 'number';
 export interface Column {
@@ -52,7 +54,7 @@ export const nobodyFound = () =>
   new DomainError('NOT_FOUND', 'Cette personne n’apparaît plus dans le coffre.');
 
 /** The log entries that name `needles` (a name, an e-mail), or that are about the given records. */
-async function auditSection(
+export async function auditSection(
   db: Db,
   needles: string[],
   records: { entity: string; id: number }[],
@@ -94,7 +96,11 @@ async function auditSection(
 }
 
 /** The coordinator's journal entries linked to a Promeneur or whose text names the person. */
-async function journalSection(db: Db, promeneurId: number | null, name: string): Promise<Section> {
+export async function journalSection(
+  db: Db,
+  promeneurId: number | null,
+  name: string,
+): Promise<Section> {
   const linked = promeneurId
     ? (
         await db
@@ -283,6 +289,7 @@ async function promeneurDossier(db: Db, id: number): Promise<Dossier> {
           attendance: label(ATTENDANCES, e.attendance) ?? 'Non renseignée',
         })),
       },
+      await activitySection(db, id),
       await journalSection(db, id, name),
       await auditSection(db, [name], [{ entity: 'promeneur', id }]),
     ],
@@ -415,5 +422,6 @@ async function contactDossier(db: Db, name: string): Promise<Dossier> {
 export function dossierOf(db: Db, person: PersonRef): Promise<Dossier> {
   if (person.kind === 'promeneur') return promeneurDossier(db, person.id);
   if (person.kind === 'guest') return guestDossier(db, person.name, person.email);
+  if (person.kind === 'committee_member') return committeeMemberDossier(db, person.id);
   return contactDossier(db, person.name);
 }

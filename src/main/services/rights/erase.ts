@@ -8,7 +8,9 @@ import type { PersonRef } from '../../../shared/api/rights';
 import { searchKeyOf } from '../../../shared/rules/text';
 import { DomainError } from '../../../shared/result';
 import { inTransaction, type Db } from '../../db/connection';
+import { detachActivity } from '../activity/rights';
 import { recordAudit } from '../audit';
+import { eraseCommitteeMember } from './committeeMembers';
 import { contactStructures, guestRows, nobodyFound, promeneurNotFound, sameName } from './dossier';
 
 /** What replaces an erased name where the coordinator's own text mentioned it. */
@@ -23,7 +25,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * any other entry naming the person loses the values that hold the name (a field named after
  * the person, as the attendance entries are, is renamed).
  */
-async function scrubAudit(
+export async function scrubAudit(
   trx: Db,
   needles: string[],
   own: { entity: string; ids: number[] } | null,
@@ -62,7 +64,7 @@ async function scrubAudit(
 }
 
 /** Replaces the name in the journal's free text; returns how many entries changed. */
-async function scrubJournal(trx: Db, name: string): Promise<number> {
+export async function scrubJournal(trx: Db, name: string): Promise<number> {
   const pattern = new RegExp(escapeRegExp(name.trim()).replace(/\s+/g, '\\s+'), 'giu');
   const entries = await trx
     .selectFrom('journalEntries')
@@ -109,6 +111,8 @@ async function erasePromeneur(trx: Db, id: number, confirm: string): Promise<str
     .where('entity', '=', 'promeneur')
     .where('entityId', '=', id)
     .executeTakeFirst();
+  // Activity figures stay in the statistics, detached, their free texts deleted.
+  const reports = await detachActivity(trx, id);
   // Profiles, duty slots, invitations and journal links go with the row (ON DELETE CASCADE).
   await trx.deleteFrom('promeneurs').where('id', '=', id).execute();
   const journal = await scrubJournal(trx, name);
@@ -132,6 +136,7 @@ async function erasePromeneur(trx: Db, id: number, confirm: string): Promise<str
     'statusHistory',
     'invitations',
     'journalLinks',
+    'activityReports',
   ];
   await recordAudit(trx, {
     entity: 'promeneur',
@@ -146,6 +151,15 @@ async function erasePromeneur(trx: Db, id: number, confirm: string): Promise<str
     plural(Number(statuses.numDeletedRows), 'statut de l’historique', 'statuts de l’historique'),
     plural(invitations, 'invitation à un évènement', 'invitations à des évènements'),
     plural(links, 'lien du journal d’activité', 'liens du journal d’activité'),
+    ...(reports > 0
+      ? [
+          plural(
+            reports,
+            'bilan d’activité détaché (chiffres gardés, textes effacés)',
+            'bilans d’activité détachés (chiffres gardés, textes effacés)',
+          ),
+        ]
+      : []),
     ...(journal > 0
       ? [
           plural(
@@ -279,7 +293,7 @@ async function eraseContact(trx: Db, name: string, confirm: string): Promise<str
 
 const fold = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
-function assertConfirmed(name: string, confirm: string): void {
+export function assertConfirmed(name: string, confirm: string): void {
   if (!sameName(confirm, name) || fold(confirm) === '')
     throw new DomainError(
       'INVALID_INPUT',
@@ -298,6 +312,7 @@ export async function erasePerson(
   const erased = await inTransaction(db, (trx) => {
     if (person.kind === 'promeneur') return erasePromeneur(trx, person.id, confirm);
     if (person.kind === 'guest') return eraseGuest(trx, person.name, person.email, confirm);
+    if (person.kind === 'committee_member') return eraseCommitteeMember(trx, person.id, confirm);
     return eraseContact(trx, person.name, confirm);
   });
   // The write-ahead log still holds the pages as they were before: fold it into the file.

@@ -3,6 +3,7 @@ import type { PersonFound } from '../../../shared/api/rights';
 import { JOBS } from '../../../shared/domain/directory';
 import { searchKey } from '../../../shared/rules/text';
 import type { Db } from '../../db/connection';
+import { committeeMemberPeople } from './committeeMembers';
 
 const MAX_RESULTS = 100;
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -135,5 +136,6 @@ export async function findPeople(db: Db, search: string): Promise<PersonFound[]>
       appearances: c.roles,
     });
   }
+  found.push(...(await committeeMemberPeople(db, matches)));
   return found.slice(0, MAX_RESULTS);
 }

@@ -64,6 +64,17 @@ export async function processingRecord(db: Db) {
     categories.push(
       `Personnes invitées aux évènements du réseau, équipes des structures et invités extérieurs (${guests} invitations) : nom, organisation, e-mail, présence.`,
     );
+  const members = await count(
+    db,
+    db
+      .selectFrom('committeeMembers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  );
+  if (members > 0)
+    categories.push(
+      `Membres des instances, COPIL et COTECH (${members}) : nom, organisation, rôle, siège (titulaire ou suppléant), coordonnées professionnelles, dates de mandat, présences aux réunions ; leurs noms dans les ordres du jour, comptes rendus, décisions et actions.`,
+    );
   if (journal > 0)
     categories.push(
       `Journal d’activité du coordinateur (${journal} entrées) : date, nature et durée des échanges, Promeneurs et structures concernés.`,
@@ -97,7 +108,7 @@ export async function processingRecord(db: Db) {
       heading: 'Personnes concernées et catégories de données',
       lines: [
         ...categories,
-        'Aucun jeune accompagné n’est enregistré individuellement. Aucune donnée sensible (art. 9 du RGPD) n’est collectée. Les membres des comités ne sont pas encore enregistrés dans Balise.',
+        'Aucun jeune accompagné n’est enregistré individuellement. Aucune donnée sensible (art. 9 du RGPD) n’est collectée.',
       ],
     },
     {

@@ -1,0 +1,141 @@
+/**
+ * Returned templates: each file is read in the contained process (a crafted workbook ends
+ * that process only), then checked against the vault: the Promeneur it was made for still
+ * exists, its period is the one being collected, its channels and themes still exist. The
+ * preview says what importing would do; confirming imports, replacing figures already there
+ * only when the call says so. Nothing is kept between the two calls: confirming reads the
+ * file again.
+ */
+import type { ParsedInput, RouteOutput } from '../../../shared/api/contract';
+import { activityFigures } from '../../../shared/api/activity';
+import { MAX_TEMPLATE_BYTES } from '../../../shared/domain/activity';
+import { parsePeriod } from '../../../shared/rules/activity';
+import { DomainError } from '../../../shared/result';
+import { inTransaction, type Db } from '../../db/connection';
+import { runContained } from '../../imports/contained';
+import { listValues } from './lists';
+import { assertEnterable, createReport, findReport, periodOfKey, updateReport } from './reports';
+
+/** A template reads in about a second and 60 MiB; these leave a wide margin. */
+const TEMPLATE_LIMITS = { maxMemoryMb: 256, timeoutMs: 15_000, field: 'contentBase64' };
+
+const refuse = (message: string) =>
+  new DomainError('INVALID_INPUT', message, { contentBase64: message });
+
+/** The file's bytes, its size checked before anything reads it. */
+function bytesOf(contentBase64: string): Uint8Array {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > MAX_TEMPLATE_BYTES)
+    throw refuse(
+      'Fichier trop volumineux (2 Mo au plus) : ce n’est pas un modèle de bilan d’activité.',
+    );
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+type Input = Pick<
+  ParsedInput<'activity.importPreview'>,
+  'periodKey' | 'fileName' | 'contentBase64'
+>;
+
+/** Reads and checks a returned template: who, which period, the figures or the cell errors. */
+async function readReturned(db: Db, input: Input) {
+  const expected = periodOfKey(input.periodKey);
+  await assertEnterable(db, expected);
+  const read = await runContained(
+    'activityTemplate',
+    bytesOf(input.contentBase64),
+    TEMPLATE_LIMITS,
+  );
+  const promeneur = await db
+    .selectFrom('promeneurs')
+    .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
+    .select(['promeneurs.id', 'promeneurs.firstName', 'promeneurs.lastName', 'structures.name'])
+    .where('promeneurs.id', '=', read.promeneurId)
+    .executeTakeFirst();
+  if (!promeneur)
+    throw refuse(
+      'Ce modèle a été fait pour un Promeneur du Net qui n’est pas (ou plus) dans ce coffre : il vient peut-être d’un autre département.',
+    );
+  const name = `${promeneur.firstName} ${promeneur.lastName}`;
+  if (read.periodKey !== expected.key)
+    throw refuse(
+      `Ce modèle de ${name} concerne « ${parsePeriod(read.periodKey)?.label ?? read.periodKey} », pas « ${expected.label} » : choisissez cette période-là pour l’importer.`,
+    );
+  const errors = [...read.errors];
+  let figures = read.figures === null ? null : activityFigures.parse(read.figures);
+  if (figures) {
+    for (const list of ['channels', 'themes'] as const) {
+      const known = new Set((await listValues(db, list)).map((v) => v.id));
+      if (figures[list].some((c) => !known.has(c.id) && c.count > 0))
+        errors.push(
+          list === 'channels'
+            ? 'Un des canaux du modèle a été retiré des paramètres depuis son envoi : envoyez un modèle neuf.'
+            : 'Un des thèmes du modèle a été retiré des paramètres depuis son envoi : envoyez un modèle neuf.',
+        );
+      // A value removed but left at zero is simply ignored.
+      figures = { ...figures, [list]: figures[list].filter((c) => known.has(c.id)) };
+    }
+  }
+  return {
+    promeneur: { id: promeneur.id, name, structure: promeneur.name },
+    period: expected,
+    figures: errors.length === 0 ? figures : null,
+    errors,
+  };
+}
+
+export async function previewImport(
+  db: Db,
+  input: ParsedInput<'activity.importPreview'>,
+): Promise<RouteOutput<'activity.importPreview'>> {
+  const read = await readReturned(db, input);
+  const existing = await findReport(db, read.promeneur.id, read.period.key);
+  return {
+    fileName: input.fileName,
+    promeneur: read.promeneur,
+    period: {
+      key: read.period.key,
+      label: read.period.label,
+      start: read.period.start,
+      end: read.period.end,
+    },
+    figures: read.figures,
+    errors: read.errors,
+    existing: existing
+      ? {
+          id: existing.id,
+          source: existing.source,
+          createdAt: existing.createdAt,
+          updatedAt: existing.updatedAt,
+        }
+      : null,
+  };
+}
+
+/** Imports a returned template in one transaction; a file with errors changes nothing. */
+export async function confirmImport(
+  db: Db,
+  input: ParsedInput<'activity.importConfirm'>,
+): Promise<{ id: number; replaced: boolean }> {
+  const read = await readReturned(db, input);
+  if (!read.figures)
+    throw refuse(
+      `Ce fichier a ${read.errors.length > 1 ? `${read.errors.length} cellules` : 'une cellule'} à corriger : rien n’a été importé. ${read.errors[0] ?? ''}`.trim(),
+    );
+  const figures = read.figures;
+  const origin = { source: 'import' as const, fileName: input.fileName };
+  return inTransaction(db, async (trx) => {
+    const existing = await findReport(trx, read.promeneur.id, read.period.key);
+    if (existing && !input.replace)
+      throw new DomainError(
+        'CONFLICT',
+        `Les chiffres de ${read.promeneur.name} pour « ${read.period.label} » sont déjà enregistrés : confirmez leur remplacement pour importer ce fichier.`,
+      );
+    if (existing) {
+      await updateReport(trx, existing.id, figures, origin);
+      return { id: existing.id, replaced: true };
+    }
+    const { id } = await createReport(trx, read.promeneur.id, read.period.key, figures, origin);
+    return { id, replaced: false };
+  });
+}

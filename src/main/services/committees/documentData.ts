@@ -1,0 +1,379 @@
+/**
+ * The plain data behind the committee documents, built from the database: the minutes of a
+ * meeting, the members' preparation pack (with the network's key figures at the meeting's
+ * date), the letter notifying an exclusion, and the decision register. The writers of
+ * ./documents turn them into bytes; the routes here hand those bytes to the renderer.
+ */
+import type { RouteOutput } from '../../../shared/api/contract';
+import type {
+  Action,
+  AgendaItem,
+  AttendanceLineView,
+  Decision,
+  RegisterRow,
+} from '../../../shared/api/committees';
+import {
+  COMMITTEES,
+  DECISION_TYPES,
+  MEMBER_ROLES,
+  ORGANISATION_KINDS,
+  SEATS,
+  type Committee,
+} from '../../../shared/domain/committees';
+import { EVENT_TYPES, type EventType } from '../../../shared/domain/calendar';
+import { todayInParis } from '../../../shared/rules/dates';
+import { DomainError } from '../../../shared/result';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection';
+import { slugOf } from '../calendar/fileName';
+import { termsOfMany } from '../conventions/records';
+import { compareText } from '../directory';
+import { readSettings } from '../settings';
+import { dueItems } from '../todo';
+import { decisionRegister, decisionsWhere, findDecision } from './decisions';
+import type {
+  ActionLine,
+  AgendaLine,
+  AttendanceLine,
+  DecisionLine,
+  DecisionRegisterRow,
+  ExclusionLetter,
+  MeetingHeader,
+  MinutesDocument,
+  NetworkFigures,
+  PreparationPack,
+} from './documents/model';
+import { exclusionLetterPdf } from './documents/letterPdf';
+import { minutesDocx } from './documents/minutesDocx';
+import { minutesPdf } from './documents/minutesPdf';
+import { preparationPackPdf } from './documents/packPdf';
+import { decisionRegisterXlsx } from './documents/registerXlsx';
+import { agendaOf, attendanceOf, followedOf, minutesStateOf, quorumAt } from './meetings';
+import { actionsWhere } from './actions';
+import { findMeeting, meetingDay, readRichDoc, type MeetingRow } from './records';
+
+type FileOutput = RouteOutput<'committees.minutesPdf'>;
+
+const asFile = (fileName: string, bytes: Uint8Array): FileOutput => ({
+  fileName,
+  contentBase64: Buffer.from(bytes).toString('base64'),
+});
+
+async function headerOf(db: Db, meeting: MeetingRow): Promise<MeetingHeader> {
+  const { departmentName } = await readSettings(db);
+  return {
+    committee: meeting.committee,
+    departmentName,
+    title: meeting.title,
+    start: meeting.start,
+    end: meeting.end,
+    place: meeting.place ?? (meeting.videoUrl ? 'En visioconférence' : null),
+  };
+}
+
+const agendaLine = (item: AgendaItem): AgendaLine => ({
+  position: item.position,
+  title: item.title,
+  presenter: item.presenter,
+  durationMinutes: item.durationMinutes,
+  links: item.links.map((l) => l.label),
+  followUp: item.followUp,
+});
+
+const attendanceLine =
+  (names: Map<number, string>) =>
+  (line: AttendanceLineView): AttendanceLine => ({
+    name: line.member.name,
+    organisation: line.member.organisation ?? ORGANISATION_KINDS[line.member.organisationKind],
+    role: `${MEMBER_ROLES[line.member.role]}, ${SEATS[line.member.seat].toLowerCase()}${
+      line.member.substituteOfName ? ` de ${line.member.substituteOfName}` : ''
+    }`,
+    attendance: line.attendance,
+    representedBy:
+      line.representedByMemberId !== null ? (names.get(line.representedByMemberId) ?? null) : null,
+  });
+
+const decisionLine = (d: Decision): DecisionLine => ({
+  reference: d.reference,
+  type: d.type,
+  title: d.title,
+  subject: d.subject,
+  text: d.text,
+});
+
+const actionLine = (a: Action): ActionLine => ({
+  who: a.who,
+  what: a.what,
+  dueOn: a.dueOn,
+  status: a.status,
+});
+
+/** Everything the minutes hold, as they stand now. */
+export async function minutesDocument(
+  db: Db,
+  eventId: number,
+  today: string = todayInParis(),
+): Promise<MinutesDocument> {
+  const meeting = await findMeeting(db, eventId);
+  const { actions: followed } = await followedOf(db, meeting, today);
+  const row = await db
+    .selectFrom('meetingMinutes')
+    .select('followUpMinutes')
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  const agenda = await agendaOf(
+    db,
+    meeting,
+    followed.length,
+    readRichDoc(row?.followUpMinutes ?? '{}'),
+  );
+  const attendance = await attendanceOf(db, meeting);
+  const names = new Map(attendance.map((l) => [l.member.id, l.member.name]));
+  const quorum = await quorumAt(db, meeting, attendance);
+  const state = await minutesStateOf(db, eventId);
+  return {
+    meeting: await headerOf(db, meeting),
+    status: state.status,
+    approvedOn: state.approvedOn,
+    circulatedOn: state.circulatedOn,
+    quorum: quorum ? { required: quorum.required, present: quorum.present } : null,
+    // A substitute with no mark was not called: their titular member sat.
+    attendance: attendance
+      .filter((l) => l.member.seat === 'titulaire' || l.attendance !== null)
+      .map(attendanceLine(names)),
+    agenda: agenda.map((item) => ({ ...agendaLine(item), minutes: item.minutes })),
+    decisions: (await decisionsWhere(db, { eventIds: [eventId] })).map(decisionLine),
+    actions: (await actionsWhere(db, { eventIds: [eventId] }, today)).map(actionLine),
+    previousActions: followed.map(actionLine),
+  };
+}
+
+/** Counts the records whose latest status on `day` (by their status history) is `status`. */
+async function countWithStatusOn(
+  db: Db,
+  entity: 'structure' | 'promeneur',
+  status: string,
+  day: string,
+): Promise<number> {
+  const table = entity === 'structure' ? sql.table('structures') : sql.table('promeneurs');
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from ${table} r
+    where (
+      select h.status from status_history h
+      where h.entity = ${entity} and h.entity_id = r.id and h.since <= ${day}
+      order by h.since desc, h.id desc limit 1
+    ) = ${status}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The network's key figures on a day (the meeting's, or today for a meeting to come):
+ * active Promeneurs and structures in the network by their status history, conventions in
+ * force and the year's subsidies as amended, payments made so far, meetings held this year,
+ * and overdue items of the to-do list.
+ */
+export async function networkFigures(db: Db, asOf: string): Promise<NetworkFigures> {
+  const year = Number(asOf.slice(0, 4));
+  const conventions = await db
+    .selectFrom('conventions')
+    .selectAll()
+    .where('status', 'not in', ['brouillon', 'envoyee'])
+    .where('startDate', '<=', asOf)
+    .execute();
+  const terms = await termsOfMany(db, conventions);
+  let conventionsInForce = 0;
+  let committedCents = 0;
+  for (const c of conventions) {
+    const t = terms.get(c.id)!.terms;
+    const endedEarly = c.endedOn !== null && c.endedOn < asOf;
+    if (t.endDate >= asOf && !endedEarly) conventionsInForce += 1;
+    if (c.status !== 'resolue')
+      committedCents += t.subsidies.find((s) => s.year === year)?.amountCents ?? 0;
+  }
+  const paid = await db
+    .selectFrom('conventionPayments')
+    .select((eb) => eb.fn.sum<number | null>('amountCents').as('cents'))
+    .where('year', '=', year)
+    .where('paidOn', 'is not', null)
+    .where('paidOn', '<=', asOf)
+    .executeTakeFirstOrThrow();
+  const held = await db
+    .selectFrom('events')
+    .select((eb) => ['type', eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'tenu')
+    .where('start', '>=', `${year}-01-01T00:00`)
+    .where('start', '<=', `${asOf}T23:59`)
+    .groupBy('type')
+    .execute();
+  const overdue = (await dueItems(db, { until: asOf, structureId: null, kinds: [] }, asOf)).filter(
+    (i) => i.overdue,
+  );
+  return {
+    asOf,
+    year,
+    activePromeneurs: await countWithStatusOn(db, 'promeneur', 'actif', asOf),
+    activeStructures: await countWithStatusOn(db, 'structure', 'dans_le_reseau', asOf),
+    conventionsInForce,
+    committedCents,
+    paidCents: Number(paid.cents ?? 0),
+    meetingsHeld: held
+      .map((h) => ({ label: EVENT_TYPES[h.type as EventType] ?? h.type, count: Number(h.n) }))
+      .sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
+    overdueItems: overdue.length,
+  };
+}
+
+/** What the members receive before the meeting: agenda, key figures, actions to follow up. */
+export async function preparationPack(
+  db: Db,
+  eventId: number,
+  today: string = todayInParis(),
+): Promise<PreparationPack> {
+  const meeting = await findMeeting(db, eventId);
+  const { actions: followed } = await followedOf(db, meeting, today);
+  const row = await db
+    .selectFrom('meetingMinutes')
+    .select('followUpMinutes')
+    .where('eventId', '=', eventId)
+    .executeTakeFirst();
+  const agenda = await agendaOf(
+    db,
+    meeting,
+    followed.length,
+    readRichDoc(row?.followUpMinutes ?? '{}'),
+  );
+  const day = meetingDay(meeting);
+  return {
+    meeting: await headerOf(db, meeting),
+    agenda: agenda.map(agendaLine),
+    figures: await networkFigures(db, day < today ? day : today),
+    openActions: followed
+      .filter((a) => a.status === 'a_faire' || a.status === 'en_cours')
+      .map(actionLine),
+  };
+}
+
+/** The letter to the structure of a Promeneur the COPIL excluded. */
+export async function exclusionLetter(
+  db: Db,
+  decisionId: number,
+  today: string = todayInParis(),
+): Promise<ExclusionLetter> {
+  const decision = await findDecision(db, decisionId);
+  if (decision.type !== 'promeneur_exclu')
+    throw new DomainError(
+      'CONFLICT',
+      'Une lettre de notification ne se prépare que pour une décision « Promeneur exclu ».',
+    );
+  const p =
+    decision.promeneurId === null
+      ? undefined
+      : await db
+          .selectFrom('promeneurs')
+          .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
+          .select([
+            'promeneurs.firstName',
+            'promeneurs.lastName',
+            'structures.name',
+            'structures.address',
+            'structures.postalCode',
+            'structures.commune',
+            'structures.representativeName',
+            'structures.representativeTitle',
+          ])
+          .where('promeneurs.id', '=', decision.promeneurId)
+          .executeTakeFirst();
+  if (!p)
+    throw new DomainError(
+      'NOT_FOUND',
+      'Le Promeneur de cette décision n’est plus dans l’annuaire : la lettre ne peut pas être préparée.',
+    );
+  const meeting = await findMeeting(db, decision.eventId);
+  const { departmentName } = await readSettings(db);
+  return {
+    departmentName,
+    date: today,
+    structure: {
+      name: p.name,
+      address: p.address,
+      postalCode: p.postalCode,
+      commune: p.commune,
+      representativeName: p.representativeName,
+      representativeTitle: p.representativeTitle,
+    },
+    promeneur: { firstName: p.firstName, lastName: p.lastName },
+    decision: {
+      reference: decision.reference,
+      meetingDate: meetingDay(meeting),
+      text: decision.text,
+    },
+  };
+}
+
+const registerRow = (r: RegisterRow): DecisionRegisterRow => ({
+  ...decisionLine(r),
+  committee: r.committee,
+  date: r.date,
+  meetingTitle: r.meetingTitle,
+});
+
+/** « Instance : COPIL · Année : 2027 · Recherche : « budget » », or every decision. */
+export function registerFilters(query: {
+  search: string;
+  committee: Committee | null;
+  year: number | null;
+  type: keyof typeof DECISION_TYPES | null;
+}): string {
+  const parts = [
+    query.committee ? `Instance : ${COMMITTEES[query.committee]}` : null,
+    query.year ? `Année : ${query.year}` : null,
+    query.type ? `Type : ${DECISION_TYPES[query.type]}` : null,
+    query.search ? `Recherche : « ${query.search} »` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : 'Toutes les décisions';
+}
+
+// ---- the files -------------------------------------------------------------------------------
+
+const meetingFileStem = (meeting: MeetingRow) =>
+  `${COMMITTEES[meeting.committee].toLowerCase()}-${meetingDay(meeting)}`;
+
+export async function minutesPdfFile(db: Db, eventId: number): Promise<FileOutput> {
+  const meeting = await findMeeting(db, eventId);
+  const bytes = await minutesPdf(await minutesDocument(db, eventId));
+  return asFile(`compte-rendu-${meetingFileStem(meeting)}.pdf`, bytes);
+}
+
+export async function minutesDocxFile(db: Db, eventId: number): Promise<FileOutput> {
+  const meeting = await findMeeting(db, eventId);
+  const bytes = await minutesDocx(await minutesDocument(db, eventId));
+  return asFile(`compte-rendu-${meetingFileStem(meeting)}.docx`, bytes);
+}
+
+export async function preparationPackFile(db: Db, eventId: number): Promise<FileOutput> {
+  const meeting = await findMeeting(db, eventId);
+  const bytes = await preparationPackPdf(await preparationPack(db, eventId));
+  return asFile(`dossier-preparation-${meetingFileStem(meeting)}.pdf`, bytes);
+}
+
+export async function exclusionLetterFile(db: Db, decisionId: number): Promise<FileOutput> {
+  const letter = await exclusionLetter(db, decisionId);
+  const bytes = await exclusionLetterPdf(letter);
+  const who = slugOf(`${letter.promeneur.firstName} ${letter.promeneur.lastName}`);
+  return asFile(`notification-exclusion-${who}-${letter.date}.pdf`, bytes);
+}
+
+export async function registerFile(
+  db: Db,
+  query: Parameters<typeof decisionRegister>[1],
+  today: string = todayInParis(),
+): Promise<FileOutput> {
+  const rows = (await decisionRegister(db, query)).map(registerRow);
+  const { departmentName } = await readSettings(db);
+  const bytes = await decisionRegisterXlsx(rows, {
+    departmentName,
+    generatedOn: today,
+    filters: registerFilters(query),
+  });
+  return asFile(`releve-des-decisions-${today}.xlsx`, bytes);
+}
