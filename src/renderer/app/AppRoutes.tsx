@@ -1,8 +1,11 @@
 import { Route, Routes } from 'react-router-dom';
+import { ActivityPage } from '../activity/ActivityPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { EventDetailPage } from '../calendar/EventDetailPage';
 import { EventCreatePage, EventEditPage } from '../calendar/EventFormPage';
+import { CommitteesPage } from '../committees/CommitteesPage';
+import { MeetingPage } from '../committees/MeetingPage';
 import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
 import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
 import { ConventionsListPage } from '../conventions/ConventionsListPage';
@@ -43,6 +46,9 @@ export function AppRoutes() {
       <Route path="/conventions/new" element={<ConventionCreatePage />} />
       <Route path="/conventions/:id" element={<ConventionDetailPage />} />
       <Route path="/conventions/:id/modifier" element={<ConventionEditPage />} />
+      <Route path="/activite" element={<ActivityPage />} />
+      <Route path="/instances" element={<CommitteesPage />} />
+      <Route path="/instances/reunions/:id" element={<MeetingPage />} />
       <Route path="/sauvegardes" element={<BackupsPage />} />
       <Route path="/donnees-personnelles" element={<RightsPage />} />
       <Route path="/journal-des-modifications" element={<AuditLogPage />} />

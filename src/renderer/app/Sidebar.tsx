@@ -3,7 +3,9 @@ import {
   IconBuildingCommunity,
   IconBuildingLighthouse,
   IconCalendarEvent,
+  IconChartBar,
   IconFileCertificate,
+  IconGavel,
   IconChecklist,
   IconDatabaseExport,
   IconHistory,
@@ -18,18 +20,36 @@ import { NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { plural } from '../components/format';
 import { useOverdueCount } from '../todo/useOverdueCount';
 
-const SECTIONS = [
-  { to: '/', label: 'Accueil', icon: IconHome2 },
-  { to: '/a-faire', label: 'À faire', icon: IconChecklist },
-  { to: '/calendrier', label: 'Calendrier', icon: IconCalendarEvent },
-  { to: '/journal', label: 'Journal', icon: IconNotebook },
-  { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
-  { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
-  { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },
-  { to: '/sauvegardes', label: 'Sauvegardes', icon: IconDatabaseExport },
-  { to: '/donnees-personnelles', label: 'Données personnelles', icon: IconShieldLock },
-  { to: '/journal-des-modifications', label: 'Journal des modifications', icon: IconHistory },
-  { to: '/parametres', label: 'Paramètres', icon: IconSettings },
+/** The sections, in three groups: the day's work, the network's records, the vault itself. */
+const GROUPS = [
+  {
+    label: 'Au quotidien',
+    sections: [
+      { to: '/', label: 'Accueil', icon: IconHome2 },
+      { to: '/a-faire', label: 'À faire', icon: IconChecklist },
+      { to: '/calendrier', label: 'Calendrier', icon: IconCalendarEvent },
+      { to: '/journal', label: 'Journal', icon: IconNotebook },
+    ],
+  },
+  {
+    label: 'Le réseau',
+    sections: [
+      { to: '/structures', label: 'Structures', icon: IconBuildingCommunity },
+      { to: '/promeneurs', label: 'Promeneurs', icon: IconUsers },
+      { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },
+      { to: '/instances', label: 'Instances', icon: IconGavel },
+      { to: '/activite', label: 'Activité', icon: IconChartBar },
+    ],
+  },
+  {
+    label: 'Le coffre',
+    sections: [
+      { to: '/sauvegardes', label: 'Sauvegardes', icon: IconDatabaseExport },
+      { to: '/donnees-personnelles', label: 'Données personnelles', icon: IconShieldLock },
+      { to: '/journal-des-modifications', label: 'Journal des modifications', icon: IconHistory },
+      { to: '/parametres', label: 'Paramètres', icon: IconSettings },
+    ],
+  },
 ];
 
 interface Props {
@@ -67,21 +87,30 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
             {departmentName}
           </Text>
         )}
-        <Stack gap={4}>
-          {SECTIONS.map(({ to, label, icon: Icon }) => (
-            <NavLink
-              key={to}
-              component={RouterLink}
-              to={to}
-              label={label}
-              active={isActive(to)}
-              aria-current={isActive(to) ? 'page' : undefined}
-              leftSection={<Icon size={18} aria-hidden />}
-              rightSection={to === '/a-faire' && <OverdueBadge count={overdue} />}
-              aria-describedby={to === '/a-faire' && overdue ? 'overdue-count' : undefined}
-              variant="light"
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
+        <Stack gap="sm">
+          {GROUPS.map((group) => (
+            <Box key={group.label} component="section" aria-label={group.label}>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} aria-hidden>
+                {group.label}
+              </Text>
+              <Stack gap={2}>
+                {group.sections.map(({ to, label, icon: Icon }) => (
+                  <NavLink
+                    key={to}
+                    component={RouterLink}
+                    to={to}
+                    label={label}
+                    active={isActive(to)}
+                    aria-current={isActive(to) ? 'page' : undefined}
+                    leftSection={<Icon size={18} aria-hidden />}
+                    rightSection={to === '/a-faire' && <OverdueBadge count={overdue} />}
+                    aria-describedby={to === '/a-faire' && overdue ? 'overdue-count' : undefined}
+                    variant="light"
+                    style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                  />
+                ))}
+              </Stack>
+            </Box>
           ))}
         </Stack>
       </Stack>

@@ -1,6 +1,6 @@
-import { Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { IconMapPin, IconVideo } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router-dom';
+import { Alert, Anchor, Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { IconGavel, IconMapPin, IconVideo } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatSpan } from '../../shared/rules/calendar';
 import { NotFound } from '../app/NotFound';
 import { usePageTitle } from '../app/usePageTitle';
@@ -98,6 +98,20 @@ function EventDetail({ id }: { id: number }) {
         }
         actions={<EventActions event={e} onChanged={record.reload} />}
       />
+      {(e.type === 'copil' || e.type === 'cotech') && (
+        <Alert
+          mb="lg"
+          variant="light"
+          color="indigo"
+          icon={<IconGavel aria-hidden />}
+          title={`Réunion du ${e.type === 'copil' ? 'COPIL' : 'COTECH'}`}
+        >
+          <Anchor component={Link} to={`/instances/reunions/${e.id}`} size="sm">
+            Ouvrir la réunion : ordre du jour, présences des membres, compte rendu, décisions et
+            actions
+          </Anchor>
+        </Alert>
+      )}
       {e.description && (
         <Paper mb="lg" p="md" aria-label="Description">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

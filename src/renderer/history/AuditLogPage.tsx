@@ -35,6 +35,8 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   convention: 'Convention',
   event: 'Évènement',
   journal: 'Journal d’activité',
+  activity: 'Activité des Promeneurs',
+  committee: 'Instance (COPIL, COTECH)',
   settings: 'Paramètres',
 };
 
@@ -51,6 +53,10 @@ function linkOf(entry: AuditLogEntry): string | null {
       return `/calendrier/${entry.entityId}`;
     case 'journal':
       return '/journal';
+    case 'activity':
+      return '/activite';
+    case 'committee':
+      return '/instances';
     case 'settings':
       return '/parametres';
   }

@@ -35,7 +35,9 @@ import { formatEuros } from '../../shared/rules/conventions';
 import { formatDate, formatInstant } from '../../shared/rules/dates';
 import { formatPhone } from '../../shared/rules/phone';
 import { formatSiret } from '../../shared/rules/siret';
+import { ACTIVITY_LABELS, ACTIVITY_VALUE_LISTS } from '../activity/labels';
 import { EVENT_LABELS } from '../calendar/labels';
+import { COMMITTEE_LABELS, COMMITTEE_VALUE_LISTS } from '../committees/labels';
 import { labelOf } from '../components/options';
 import { CONVENTION_LABELS, PAYMENT_FIELD_LABELS } from '../conventions/labels';
 import { JOURNAL_LABELS } from '../journal/labels';
@@ -57,6 +59,7 @@ const ERASED_PARTS: Record<string, string> = {
   statusHistory: 'Historique du statut',
   invitations: 'Invitations aux évènements',
   journalLinks: 'Liens du journal d’activité',
+  activityReports: 'Bilans d’activité (détachés, textes effacés)',
   name: 'Nom',
   email: 'E-mail',
   organisation: 'Organisation',
@@ -74,6 +77,7 @@ const SETTINGS_LABELS: Record<string, string> = {
   obligationDueMonth: 'Mois de la date « J/M » des justificatifs',
   todoHorizonMonths: 'Horizon de « À faire » (mois)',
   retentionYears: 'Conservation après la sortie du réseau (années)',
+  activityPeriod: 'Période de collecte des chiffres d’activité',
 };
 
 /**
@@ -93,6 +97,8 @@ const FIELD_LABELS: Record<AuditEntity, Record<string, string>> = {
   convention: CONVENTION_HISTORY_LABELS,
   event: EVENT_LABELS,
   journal: JOURNAL_LABELS,
+  activity: ACTIVITY_LABELS,
+  committee: COMMITTEE_LABELS,
   settings: SETTINGS_LABELS,
 };
 
@@ -124,8 +130,11 @@ const VALUE_LISTS: Record<AuditEntity, Record<string, Record<string, string>>> =
     attendance: ATTENDANCES,
   },
   journal: { kind: LOG_KINDS, channel: LOG_CHANNELS },
+  activity: ACTIVITY_VALUE_LISTS,
+  committee: COMMITTEE_VALUE_LISTS,
   settings: {
     obligationDueMonth: Object.fromEntries(MONTHS.map((m, i) => [String(i + 1), m])),
+    activityPeriod: ACTIVITY_VALUE_LISTS.activityPeriod,
   },
 };
 

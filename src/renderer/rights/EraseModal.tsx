@@ -23,6 +23,11 @@ const WHAT_GOES: Record<PersonRef['kind'], string[]> = {
     'le nom et la qualité du représentant légal, et le nom du signataire de la charte, sur chaque structure concernée (les structures restent) ;',
     'son nom dans le journal d’activité et dans le journal des modifications.',
   ],
+  committee_member: [
+    'sa fiche de membre d’instance et ses présences aux réunions ;',
+    'son nom dans les ordres du jour, comptes rendus, décisions et actions des instances (remplacé par « [nom effacé] ») ;',
+    'son nom dans le journal d’activité et dans le journal des modifications.',
+  ],
 };
 
 interface Props {

@@ -17,7 +17,9 @@ const MIME = {
 } as const;
 
 const keyOf = (p: PersonRef) =>
-  p.kind === 'promeneur' ? `p${p.id}` : `${p.kind}:${p.name}:${'email' in p ? p.email : ''}`;
+  p.kind === 'promeneur' || p.kind === 'committee_member'
+    ? `${p.kind}:${p.id}`
+    : `${p.kind}:${p.name}:${'email' in p ? p.email : ''}`;
 
 function ExportButton({ found, format }: { found: PersonFound; format: 'json' | 'xlsx' }) {
   const [busy, setBusy] = useState(false);
@@ -55,8 +57,8 @@ export function PeoplePanel() {
     <Stack>
       <Text size="sm" c="dimmed">
         Promeneurs du Net, personnes invitées aux évènements (équipes des structures, invités
-        extérieurs), représentants légaux et signataires de la charte des structures. Les membres
-        des comités ne sont pas encore enregistrés dans Balise.
+        extérieurs), représentants légaux et signataires de la charte des structures, membres des
+        instances (COPIL, COTECH).
       </Text>
       {/* The search box grows along a row: in a column it would grow tall. */}
       <Group maw={640}>

@@ -4,6 +4,7 @@ import { useVault } from '../app/vaultContext';
 import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
+import { ActivitySettings } from './ActivitySettings';
 import { CadenceSettingsForm } from './CadenceSettingsForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { ConventionSettingsForm } from './ConventionSettingsForm';
@@ -25,6 +26,7 @@ export function SettingsPage() {
           <PreferencesForm initial={settings.result.value} />
           <ConventionSettingsForm initial={settings.result.value} />
           <CadenceSettingsForm initial={settings.result.value} />
+          <ActivitySettings initial={settings.result.value} />
         </>
       )}
       <ChangePassphraseForm demo={status.demo} />

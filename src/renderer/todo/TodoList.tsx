@@ -30,6 +30,8 @@ const DONE_MESSAGES: Record<TodoKind, string> = {
   notice_deadline: 'Date de préavis marquée comme traitée',
   cadence_gap: 'Objectif de l’année marqué comme traité',
   attendance_missing: 'Évènement marqué comme tenu',
+  activity_missing: 'Chiffres manquants mis de côté',
+  committee_action: 'Action marquée comme faite aujourd’hui',
 };
 
 const KIND_COLORS: Record<TodoKind, string> = {
@@ -40,6 +42,8 @@ const KIND_COLORS: Record<TodoKind, string> = {
   notice_deadline: 'red',
   cadence_gap: 'indigo',
   attendance_missing: 'cyan',
+  activity_missing: 'lime',
+  committee_action: 'violet',
 };
 
 interface Props {
