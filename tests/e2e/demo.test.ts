@@ -84,6 +84,17 @@ describe('demo journey', () => {
     await shoot('19-demo-journal');
   });
 
+  it('shows the demo’s activity figures: completeness and synthesis', async () => {
+    const { page } = h;
+    await nav(page, 'Activité');
+    await visible(page.getByText(/bilans reçus sur \d+ · \d+ manquants?/));
+    expect((await tableRows(page)).length).toBeGreaterThan(10);
+    await page.getByRole('tab', { name: 'Synthèse' }).click();
+    await visible(page.getByRole('table', { name: 'Par structure' }));
+    await visible(banner());
+    await shoot('90-demo-activity');
+  });
+
   it('leaves the demo for the coordinator’s own vault, untouched', async () => {
     const { page } = h;
     await banner().getByRole('button', { name: 'Quitter la démonstration' }).click();

@@ -95,6 +95,8 @@ const PAGE_HEADINGS = {
   'À faire': 'À faire',
   Calendrier: 'Calendrier',
   Journal: 'Journal d’activité',
+  Activité: 'Activité des Promeneurs',
+  Instances: 'Instances',
 } as const;
 
 export async function heading(page: Page, name: string | RegExp): Promise<Locator> {

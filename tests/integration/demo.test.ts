@@ -16,6 +16,7 @@ import {
   STRUCTURE_STATUSES,
   STRUCTURE_TYPES,
 } from '../../src/shared/domain/directory';
+import { lastEndedPeriod, shiftPeriod } from '../../src/shared/rules/activity';
 import { addMonths, todayInParis } from '../../src/shared/rules/dates';
 import { luhnValid, siretError } from '../../src/shared/rules/siret';
 import { createTestVault, type TestVault } from '../support/vault';
@@ -293,6 +294,38 @@ describe('the demo department', () => {
     expect(theirs.some((e) => e.attendance === 'present')).toBe(true);
   });
 
+  it('has two years of activity figures, with the seasons, and a few missing for the last quarter', async () => {
+    const last = lastEndedPeriod('trimestrielle', TODAY);
+    const all = await vault.value('activity.aggregates', {});
+    expect(all.byPeriod.map((p) => p.period.key)).toEqual(
+      Array.from({ length: 8 }, (_, i) => shiftPeriod(last, i - 7).key),
+    );
+    // Quieter in summer than at the back-to-school term, per report.
+    const perReport = (quarter: string) => {
+      const periods = all.byPeriod.filter((p) => p.period.key.endsWith(quarter));
+      const sum = (pick: (p: (typeof periods)[number]) => number) =>
+        periods.reduce((t, p) => t + pick(p), 0);
+      return sum((p) => p.youngContacted) / sum((p) => p.reports);
+    };
+    expect(perReport('T3')).toBeLessThan(perReport('T4') * 0.75);
+    const count = (list: { label: string; count: number }[], label: string) =>
+      list.find((v) => v.label === label)!.count;
+    expect(count(all.byChannel, 'Snapchat')).toBeGreaterThan(count(all.byChannel, 'X') * 5);
+    expect(count(all.byTheme, 'Psychosocial et mal-être')).toBeGreaterThan(
+      count(all.byTheme, 'Addictions') * 3,
+    );
+    expect(all.totals.youngMet).toBeLessThan(all.totals.youngContacted / 3);
+    const sources = rows<{ source: string; n: number }>(
+      'select source, count(*) as n from activity_reports group by source order by source',
+    );
+    expect(sources.map((s) => s.source)).toEqual(['import', 'saisie']);
+    const completeness = await vault.value('activity.completeness', { periodKey: last.key });
+    const missing = completeness.rows.filter((r) => r.report === null);
+    expect(missing.length).toBeGreaterThanOrEqual(4);
+    expect(missing.length).toBeLessThan(completeness.rows.length / 3);
+    expect(completeness.missingEmails.length).toBeGreaterThan(0);
+  });
+
   it('misses this year’s COTECH target, and says so on the to-do list', async () => {
     const year = Number(TODAY.slice(0, 4));
     const goals = await cadenceOf(vault.session.db, year, TODAY);
@@ -311,6 +344,96 @@ describe('the demo department', () => {
     expect(items.find((i) => i.kind === 'attendance_missing')!.label).toBe(
       'Présences à saisir : Analyse des pratiques — groupe de Balise-la-Ville',
     );
+  });
+
+  it('has committees at work: members, agendas, attendance, minutes, decisions, actions', async () => {
+    const copil = await vault.value('committees.get', { committee: 'copil' });
+    const cotech = await vault.value('committees.get', { committee: 'cotech' });
+    expect(copil.quorum).toBe(4);
+    expect(copil.rules).toMatch(/quorum/);
+    expect(copil.members.length).toBeGreaterThanOrEqual(8);
+    expect(copil.members[0]).toMatchObject({ role: 'president', organisationKind: 'caf' });
+    expect(copil.members.filter((m) => m.seat === 'suppleant' && m.substituteOfName)).toHaveLength(
+      1,
+    );
+    expect(cotech.members.some((m) => m.memberUntil !== null && m.memberUntil < TODAY)).toBe(true);
+    expect(new Set(copil.members.map((m) => m.organisationKind))).toEqual(
+      new Set([
+        'caf',
+        'msa',
+        'conseil_departemental',
+        'etat_jeunesse',
+        'epci',
+        'federation',
+        'structure',
+        'autre',
+        'promeneur',
+      ]),
+    );
+
+    const statuses = new Set<string | null>();
+    for (const committee of ['copil', 'cotech'] as const) {
+      const meetings = await vault.value('committees.meetings', { committee });
+      const past = meetings.filter((m) => m.start < TODAY);
+      expect(past.length).toBeGreaterThanOrEqual(3);
+      for (const summary of past) {
+        statuses.add(summary.minutesStatus);
+        const m = await vault.value('committees.meeting', { eventId: summary.eventId });
+        expect(m.agenda.length, m.event.title).toBeGreaterThanOrEqual(3);
+        expect(m.agenda.every((i) => i.minutes.content!.length > 0)).toBe(true);
+        expect(
+          m.attendance.every((l) => l.attendance !== null || l.member.seat === 'suppleant'),
+        ).toBe(true);
+        expect(m.actions.length).toBeGreaterThan(0);
+      }
+      const marks = (
+        await Promise.all(
+          past.map((s) => vault.value('committees.meeting', { eventId: s.eventId })),
+        )
+      ).flatMap((m) => m.attendance.map((l) => l.attendance));
+      expect(marks).toContain('excuse');
+      if (committee === 'copil') expect(marks).toContain('represente');
+    }
+    expect(statuses).toEqual(new Set(['diffuse', 'approuve', 'brouillon']));
+
+    // The next COPIL has its agenda ready, opening with the follow-up of open actions.
+    const [next] = (await vault.value('committees.meetings', { committee: 'copil' })).filter(
+      (m) => m.start >= TODAY,
+    );
+    const upcoming = await vault.value('committees.meeting', { eventId: next!.eventId });
+    expect(upcoming.agenda[0]!.followUp).toBe(true);
+    expect(upcoming.agenda.length).toBeGreaterThanOrEqual(4);
+
+    // The structures shown as selected and the excluded Promeneur have their decision, taken
+    // on the day their status changed, without a second change of status.
+    const register = await vault.value('committees.decisions.register', {});
+    const selected = rows<{ id: number; since: string }>(
+      `select s.id, h.since from structures s join status_history h on h.entity = 'structure' and h.entity_id = s.id and h.status = 'retenue' where s.network_status = 'retenue'`,
+    );
+    expect(selected.length).toBeGreaterThan(0);
+    for (const s of selected)
+      expect(
+        register.find((d) => d.type === 'structure_retenue' && d.structureId === s.id)?.date,
+      ).toBe(s.since);
+    const [excluded] = rows<{ id: number; since: string; n: number }>(
+      `select p.id, h.since, (select count(*) from status_history x where x.entity = 'promeneur' and x.entity_id = p.id and x.status = 'exclu') as n from promeneurs p join status_history h on h.entity = 'promeneur' and h.entity_id = p.id and h.status = 'exclu'`,
+    );
+    expect(excluded!.n).toBe(1);
+    expect(register.find((d) => d.type === 'promeneur_exclu')).toMatchObject({
+      promeneurId: excluded!.id,
+      date: excluded!.since,
+      committee: 'copil',
+    });
+    expect(new Set(register.map((d) => d.type)).size).toBe(5);
+
+    // Open actions in the to-do list, one of them overdue.
+    const { items } = await listTodo(
+      vault.session.db,
+      { horizonMonths: 12, structureId: null, kinds: ['committee_action'] },
+      TODAY,
+    );
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.some((i) => i.overdue)).toBe(true);
   });
 
   it('names the fictional department in the settings', async () => {

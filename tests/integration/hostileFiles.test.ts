@@ -8,8 +8,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { deflateRawSync, gzipSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORTED_EVENTS } from '../../src/main/services/calendar/icsRead';
+import { lastEndedPeriod } from '../../src/shared/rules/activity';
+import { todayInParis } from '../../src/shared/rules/dates';
 import { createTestVault, type TestVault } from '../support/vault';
 
 let vault: TestVault;
@@ -470,4 +473,150 @@ describe('hostile files against every import', () => {
         );
       },
     );
+});
+
+/* ---- returned activity templates (.xlsx, read by exceljs in the contained process) ---- */
+
+describe('hostile workbooks against activity.importPreview and activity.importConfirm', () => {
+  /** A real template with one of its XML parts rewritten, zipped again. */
+  const rewritten = (template: Uint8Array, part: string, edit: (xml: string) => string) => {
+    const files = unzipSync(template);
+    const name = Object.keys(files).find((f) => f.endsWith(part));
+    if (!name) throw new Error(`no part ${part}`);
+    files[name] = strToU8(edit(strFromU8(files[name]!)));
+    return Buffer.from(zipSync(files));
+  };
+
+  it(
+    'each ends in time, refused cleanly (nothing written) or read sanely, and the app answers',
+    { timeout: 300_000 },
+    async () => {
+      const { id: structureId } = await vault.value('structures.create', {
+        fields: {
+          name: 'Structure des classeurs piégés',
+          type: 'mjc',
+          legalForm: 'association',
+          networkStatus: 'dans_le_reseau',
+        },
+      });
+      const { id: promeneurId } = await vault.value('promeneurs.create', {
+        fields: {
+          firstName: 'Piège',
+          lastName: 'Classeur',
+          job: 'animateur',
+          structureId,
+          status: 'actif',
+          statusSince: '2025-01-01',
+        },
+      });
+      const periodKey = lastEndedPeriod('trimestrielle', todayInParis()).key;
+      const template = Buffer.from(
+        (await vault.value('activity.templates', { periodKey, promeneurId })).contentBase64,
+        'base64',
+      );
+      const sheetPart = 'worksheets/sheet1.xml';
+      const hiddenPart = 'worksheets/sheet2.xml';
+      const bomb = Buffer.from(
+        zipSync({
+          '[Content_Types].xml': strToU8('<Types/>'),
+          'xl/worksheets/sheet1.xml': new Uint8Array(300 * 1024 * 1024),
+        }),
+      );
+      const files: { name: string; bytes: Buffer; outcome: 'refused' | 'either' }[] = [
+        {
+          name: 'a data validation over the whole sheet',
+          bytes: rewritten(template, sheetPart, (xml) =>
+            xml.replace(
+              /<dataValidations count="\d+">/,
+              (m) =>
+                `${m}<dataValidation type="whole" allowBlank="1" sqref="A1:XFD1048576"><formula1>0</formula1><formula2>9</formula2></dataValidation>`,
+            ),
+          ),
+          outcome: 'refused',
+        },
+        {
+          name: 'a defined name over the whole sheet',
+          bytes: rewritten(template, 'xl/workbook.xml', (xml) =>
+            xml.includes('<definedNames>')
+              ? xml.replace(
+                  '<definedNames>',
+                  `<definedNames><definedName name="Tout">'Bilan d’activité'!$A$1:$XFD$1048576</definedName>`,
+                )
+              : xml.replace(
+                  '</sheets>',
+                  `</sheets><definedNames><definedName name="Tout">'Bilan d’activité'!$A$1:$XFD$1048576</definedName></definedNames>`,
+                ),
+          ),
+          outcome: 'either',
+        },
+        {
+          name: 'a 300 MB zip bomb renamed .xlsx',
+          bytes: bomb,
+          outcome: 'refused',
+        },
+        {
+          name: '20 000 cells mapped on the hidden sheet',
+          bytes: rewritten(template, hiddenPart, (xml) =>
+            xml.replace(
+              '</sheetData>',
+              `${Array.from({ length: 20_000 }, (_, i) => `<row r="${47 + i}"><c r="A${47 + i}" t="inlineStr"><is><t>k</t></is></c></row>`).join('')}</sheetData>`,
+            ),
+          ),
+          outcome: 'either',
+        },
+        {
+          name: 'a merged range over the whole sheet',
+          bytes: rewritten(template, sheetPart, (xml) =>
+            xml.replace(/<mergeCells count="\d+">/, (m) => `${m}<mergeCell ref="D1:XFD1048576"/>`),
+          ),
+          outcome: 'either',
+        },
+        {
+          name: 'cells far away (XFD1048576)',
+          bytes: rewritten(template, sheetPart, (xml) =>
+            xml.replace(
+              '</sheetData>',
+              '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+            ),
+          ),
+          outcome: 'either',
+        },
+        {
+          name: 'broken XML in the sheet',
+          bytes: rewritten(template, sheetPart, (xml) => xml.slice(0, xml.length / 2)),
+          outcome: 'refused',
+        },
+        {
+          name: 'random bytes after a zip signature',
+          bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), randomBytes(50_000)]),
+          outcome: 'refused',
+        },
+      ];
+      for (const file of files) {
+        for (const route of ['activity.importPreview', 'activity.importConfirm'] as const) {
+          const before = rowCounts();
+          const started = performance.now();
+          const result = await vault.call(route, {
+            periodKey,
+            fileName: 'piege.xlsx',
+            contentBase64: file.bytes.toString('base64'),
+          });
+          const ms = Math.round(performance.now() - started);
+          console.log(
+            `  ${String(ms).padStart(6)} ms  ${result.ok ? 'read    ' : 'refused '}  ${route} ${file.name}${result.ok ? '' : ` — ${result.error.message}`}`,
+          );
+          expect(ms, file.name).toBeLessThan(BOUND_MS);
+          if (file.outcome === 'refused') expect(result.ok, file.name).toBe(false);
+          if (!result.ok) {
+            expect(result.error.code, file.name).toBe('INVALID_INPUT');
+            expect(result.error.message, file.name).toMatch(/[éèàêç’]/);
+            expect(result.error.message.length, file.name).toBeLessThan(400);
+            expect(result.error.message, file.name).not.toMatch(/Error|undefined|at \w+ \(/);
+            expect(rowCounts(), `${file.name}: the database changed`).toEqual(before);
+          }
+          expect((await vault.call('vault.status', {})).ok, file.name).toBe(true);
+        }
+      }
+    },
+  );
 });

@@ -5,12 +5,12 @@
  */
 import { createDecipheriv } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../src/shared/api/rights';
 import { unwrapWithPassphrase, type KeyFile } from '../../src/main/vault/keys';
 import { neutralise } from '../../src/main/services/rights/exportFile';
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../support/vault';
+import { loadWorkbook } from '../support/workbooks';
 
 let vault: TestVault;
 const ids = { structure: 0, zelie: 0, gaston: 0, event: 0, entry: 0 };
@@ -169,6 +169,7 @@ describe('export', () => {
       'Permanences',
       'Historique du statut',
       'Évènements',
+      'Chiffres d’activité',
       'Journal d’activité',
       'Journal des modifications',
     ]);
@@ -198,8 +199,7 @@ describe('export', () => {
       format: 'xlsx',
     });
     expect(file.fileName).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const workbook = await loadWorkbook(file.contentBase64);
     const names = workbook.worksheets.map((w) => w.name);
     console.log(
       `rights.export xlsx: ${file.contentBase64.length} base64 chars, sheets ${names.join(', ')}`,
@@ -210,6 +210,7 @@ describe('export', () => {
       'Permanences',
       'Historique du statut',
       'Évènements',
+      'Chiffres d’activité',
       'Journal d’activité',
       'Journal des modifications',
     ]);

@@ -34,6 +34,13 @@ const logEntry = {
   durationMinutes: 45,
   summary: 'Point sur les permanences en ligne',
 } as const;
+/** A valid committee member, to build wrong variants from. */
+const committeeMember = {
+  name: 'Agnès Hypothèse',
+  organisationKind: 'caf',
+  role: 'membre',
+  seat: 'titulaire',
+} as const;
 /** A valid event, far ahead (id 1 once created, with a guest as invitee 1). */
 const event: EventFieldsInput = {
   type: 'rencontre_departementale',
@@ -454,6 +461,223 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
   ],
   'journal.remove': [{}, { id: 0 }, { id: 'un' }],
   'journal.totals': [{}, { year: 1800 }, { year: '2027' }, { year: 2027.5 }],
+  'committees.get': [{}, { committee: 'copul' }],
+  'committees.updateRules': [
+    {},
+    { committee: 'copil', quorum: 0 },
+    { committee: 'copil', quorum: 2.5 },
+    { committee: 'copil', quorum: '3' },
+    { committee: 'copil', rules: 'x'.repeat(20_001) },
+  ],
+  'committees.members.create': [
+    { committee: 'copil' },
+    { committee: 'copil', fields: { ...committeeMember, name: '' } },
+    { committee: 'copil', fields: { ...committeeMember, seat: 'suppleant' } },
+    { committee: 'copil', fields: { ...committeeMember, substituteOf: 1 } },
+    { committee: 'copil', fields: { ...committeeMember, email: 'pas-un-courriel' } },
+    { committee: 'copil', fields: { ...committeeMember, phone: '12' } },
+    { committee: 'copil', fields: { ...committeeMember, organisationKind: 'banque' } },
+    {
+      committee: 'copil',
+      fields: { ...committeeMember, memberFrom: '2027-02-01', memberUntil: '2027-01-01' },
+    },
+  ],
+  'committees.members.update': [
+    { id: 0, fields: committeeMember },
+    { id: 1, fields: { ...committeeMember, role: 'tresorier' } },
+  ],
+  'committees.members.remove': [{}, { id: 0 }],
+  'committees.meetings': [{}, { committee: 1 }],
+  'committees.meeting': [{}, { eventId: '1' }],
+  'committees.linkOptions': [{ unexpected: true }],
+  'committees.agenda.create': [
+    { eventId: 1, fields: { title: '' } },
+    { eventId: 1, fields: { title: 'Point', durationMinutes: 0 } },
+    { eventId: 1, fields: { title: 'Point', durationMinutes: 601 } },
+    { eventId: 1, fields: { title: 'Point', links: [{ kind: 'jeune', id: 1 }] } },
+    {
+      eventId: 1,
+      fields: {
+        title: 'Point',
+        links: Array.from({ length: 21 }, (_, i) => ({ kind: 'structure', id: i + 1 })),
+      },
+    },
+  ],
+  'committees.agenda.update': [
+    { id: 1, fields: { title: ' ' } },
+    { id: 0, fields: { title: 'X' } },
+  ],
+  'committees.agenda.move': [{ id: 1 }, { id: 1, direction: 'left' }],
+  'committees.agenda.remove': [{}, { id: -1 }],
+  'committees.attendance': [
+    { eventId: 1, marks: [] },
+    { eventId: 1, marks: [{ memberId: 1, attendance: 'en_retard' }] },
+    { eventId: 1, marks: [{ memberId: 0, attendance: 'present' }] },
+  ],
+  'committees.minutes.save': [
+    { eventId: 1, minutes: { type: 'doc', content: [] } },
+    { eventId: 1, itemId: null, minutes: '<p>Compte rendu</p>' },
+    { eventId: 1, itemId: null, minutes: { type: 'doc', content: [{ type: 'codeBlock' }] } },
+    {
+      eventId: 1,
+      itemId: null,
+      minutes: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              {
+                type: 'text',
+                text: 'lien',
+                marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+  'committees.minutes.setStatus': [
+    { eventId: 1, status: 'publie' },
+    { eventId: 1, status: 'approuve', approvedOn: '31/12/2027' },
+  ],
+  'committees.decisions.create': [
+    { eventId: 1, fields: { type: 'structure_retenue', title: 'Candidature retenue' } },
+    { eventId: 1, fields: { type: 'promeneur_exclu', title: 'Exclusion' } },
+    { eventId: 1, fields: { type: 'autre', title: '' } },
+    { eventId: 1, fields: { type: 'veto', title: 'Veto' } },
+  ],
+  'committees.decisions.update': [{ id: 1, fields: { type: 'autre' } }],
+  'committees.decisions.remove': [{}, { id: 1.5 }],
+  'committees.decisions.register': [
+    { year: 1800 },
+    { committee: 'ag' },
+    { type: 'veto' },
+    { search: 'x'.repeat(201) },
+  ],
+  'committees.decisions.exportRegister': [{ year: '2027' }, { committee: 'ag' }],
+  'committees.decisions.letter': [{}, { id: 0 }],
+  'committees.actions.create': [
+    { eventId: 1, fields: { who: '', what: 'Relancer' } },
+    { eventId: 1, fields: { who: 'CAF', what: 'Relancer', dueOn: 'demain' } },
+    { eventId: 1, fields: { who: 'CAF', what: 'Relancer', status: 'oubliee' } },
+    { eventId: 1, fields: { who: 'CAF', what: 'Relancer', doneOn: '2027-01-01' } },
+  ],
+  'committees.actions.update': [{ id: 1, fields: { who: 'CAF' } }],
+  'committees.actions.remove': [{ id: '1' }],
+  'committees.minutesPdf': [{}, { eventId: 0 }],
+  'committees.minutesDocx': [{}, { eventId: 0 }],
+  'committees.preparationPack': [{}, { eventId: 0 }],
+  'activity.lists': [{ unexpected: true }],
+  'activity.lists.create': [
+    {},
+    { list: 'canaux', label: 'Reddit' },
+    { list: 'channels', label: '   ' },
+    { list: 'themes', label: 'x'.repeat(61) },
+  ],
+  'activity.lists.rename': [
+    { list: 'channels', id: 0, label: 'Reddit' },
+    { list: 'themes', id: 1, label: '' },
+  ],
+  'activity.lists.reorder': [
+    { list: 'channels', ids: [] },
+    { list: 'channels', ids: [1, 'deux'] },
+    // Not every value of the list: refused by the service, nothing moved.
+    { list: 'channels', ids: [2, 1] },
+  ],
+  'activity.lists.remove': [
+    { list: 'themes', id: -1 },
+    { list: 'lieux', id: 1 },
+  ],
+  'activity.reports.get': [
+    { promeneurId: 1, periodKey: '2026-T5' },
+    { promeneurId: 0, periodKey: '2026-T3' },
+  ],
+  'activity.reports.list': [{}, { periodKey: '3e trimestre 2026' }, { periodKey: '2026-13' }],
+  'activity.reports.create': [
+    { promeneurId: 1, periodKey: '2026-T3', figures: {} },
+    {
+      promeneurId: 1,
+      periodKey: '2026-T3',
+      figures: {
+        youngContacted: 10,
+        youngMet: 11,
+        projectsStarted: 0,
+        exchanges: 0,
+        concernsReferred: 0,
+        hoursOnline: 0,
+      },
+    },
+    {
+      promeneurId: 1,
+      periodKey: '2026-T3',
+      figures: {
+        youngContacted: -1,
+        youngMet: 0,
+        projectsStarted: 0,
+        exchanges: 0,
+        concernsReferred: 0,
+        hoursOnline: 1.001,
+      },
+    },
+    {
+      promeneurId: 1,
+      periodKey: '1999',
+      figures: {
+        youngContacted: 1,
+        youngMet: 0,
+        projectsStarted: 0,
+        exchanges: 0,
+        concernsReferred: 0,
+        hoursOnline: 0,
+      },
+    },
+  ],
+  'activity.reports.update': [
+    {
+      id: 1,
+      figures: {
+        youngContacted: 'dix',
+        youngMet: 0,
+        projectsStarted: 0,
+        exchanges: 0,
+        concernsReferred: 0,
+        hoursOnline: 0,
+      },
+    },
+    {
+      id: 1,
+      figures: {
+        youngContacted: 3,
+        youngMet: 0,
+        projectsStarted: 0,
+        exchanges: 0,
+        concernsReferred: 0,
+        hoursOnline: 0,
+        ageBands: { age12to14: 2, age15to17: 2, age18to25: 0 },
+      },
+    },
+  ],
+  'activity.reports.remove': [{}, { id: 0 }],
+  'activity.completeness': [{}, { periodKey: 2026 }],
+  'activity.templates': [{ periodKey: 'T3' }, { periodKey: '2026-T3', promeneurId: -4 }],
+  'activity.importPreview': [
+    { periodKey: '2026-T3', fileName: '', contentBase64: 'UEsDBA==' },
+    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'pas du base64 !' },
+    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'A'.repeat(3_000_000) },
+    // Well formed, but no workbook: refused by the reader, in its contained process.
+    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'JVBERi0xLjcK' },
+  ],
+  'activity.importConfirm': [
+    { periodKey: '2026-T9', fileName: 'a.xlsx', contentBase64: 'UEsDBA==' },
+    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: '', replace: 'oui' },
+  ],
+  'activity.aggregates': [
+    { from: '2026-13-01' },
+    { from: '2026-09-30', to: '2026-07-01' },
+    { structureType: 'banque' },
+  ],
   'todo.list': [
     { horizonMonths: 99 },
     { horizonMonths: -1 },
