@@ -30,7 +30,8 @@ import { refreshSearchKeysOfStructure } from './promeneurs';
 
 type Row = Selectable<StructuresTable>;
 /** What the record keeps of the fields: all but `statusSince`, which goes to the status history. */
-type Recorded = Omit<StructureFields, 'statusSince'>;
+export type StructureRecorded = Omit<StructureFields, 'statusSince'>;
+type Recorded = StructureRecorded;
 
 const RECORDED = (Object.keys(structureFields.shape) as (keyof StructureFields)[]).filter(
   (key): key is keyof Recorded => key !== 'statusSince',
@@ -39,7 +40,8 @@ const RECORDED = (Object.keys(structureFields.shape) as (keyof StructureFields)[
 const notFound = () =>
   new DomainError('NOT_FOUND', 'Cette structure n’existe pas ou a été supprimée.');
 
-function recordedOf(row: Row): Recorded {
+/** A structure's row as the fields it records (also what the directory import compares). */
+export function recordedOf(row: Row): Recorded {
   return {
     name: row.name,
     type: row.type as Recorded['type'],

@@ -3,13 +3,11 @@
  * recognises them: structures by SIRET, else by name and commune; Promeneurs by e-mail, else
  * by first and last name within their structure.
  */
-import type { Selectable } from 'kysely';
-import type { StructureFields } from '../../../shared/api/structures';
 import { nameKey } from '../../../shared/rules/directoryImport';
 import type { Db } from '../../db/connection';
-import type { StructuresTable } from '../../db/schema';
+import { recordedOf, type StructureRecorded } from '../structures';
 
-export type StructureRecorded = Omit<StructureFields, 'statusSince'>;
+export type { StructureRecorded };
 
 export interface ExistingStructure {
   id: number;
@@ -29,30 +27,6 @@ export interface ExistingPromeneur {
   status: string;
   complianceCheckedOn: string | null;
   notes: string | null;
-}
-
-function recordedOf(row: Selectable<StructuresTable>): StructureRecorded {
-  return {
-    name: row.name,
-    type: row.type as StructureRecorded['type'],
-    legalForm: row.legalForm as StructureRecorded['legalForm'],
-    siret: row.siret,
-    address: row.address,
-    postalCode: row.postalCode,
-    commune: row.commune,
-    territory: row.territory,
-    qpv: row.qpv === 1,
-    phone: row.phone,
-    email: row.email,
-    website: row.website,
-    representativeName: row.representativeName,
-    representativeTitle: row.representativeTitle,
-    networkStatus: row.networkStatus as StructureRecorded['networkStatus'],
-    selectionYear: row.selectionYear,
-    charterSignedOn: row.charterSignedOn,
-    charterSignatory: row.charterSignatory,
-    notes: row.notes,
-  };
 }
 
 /** Finds structures by SIRET, or by name with the commune when both sides give one. */
