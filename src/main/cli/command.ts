@@ -20,6 +20,8 @@ export interface CommandArgs {
   action: string | null;
   /** The command's own options, as parsed (strings and booleans). */
   values: Record<string, string | boolean | undefined>;
+  /** The one argument after the action, for commands that take one (`import directory FICHIER`). */
+  operand: string | null;
 }
 
 export interface Command {
@@ -32,6 +34,8 @@ export interface Command {
   details: string[];
   /** The actions it takes as its first word (`conventions due`); none for a plain command. */
   actions?: readonly string[];
+  /** What the one argument after its action is, as the usage error says it (« le fichier à importer »); none by default. */
+  operand?: string;
   /** Its options besides --vault and --help. */
   options: ParseArgsOptionsConfig;
   /** Returns the exit code. Throws DomainError (exit 1) or UsageError (exit 2). */

@@ -13,6 +13,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { conventionsCommand } from './commands/conventions';
 import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
 import { CancelledError, UsageError, type CliIO } from './io';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   conventionsCommand,
   calendarCommand,
   activityCommand,
+  importCommand,
   backupCommand,
   restoreCommand,
 ];
@@ -70,6 +72,7 @@ export function usage(): string {
     `  ${PROGRAM} conventions due --vault ~/Balise/coffre --before 31/03/2027`,
     `  ${PROGRAM} calendar export --vault ~/Balise/coffre --from 01/01/2027 --to 30/06/2027 --out ~/calendrier.ics`,
     `  ${PROGRAM} activity template --vault ~/Balise/coffre --period 2026-T3 --out ~/bilans`,
+    `  ${PROGRAM} import directory ~/annuaire-pdn.xlsx --vault ~/Balise/coffre --dry-run`,
     `  ${PROGRAM} backup --vault ~/Balise/coffre --to /media/cle/Balise`,
     `  ${PROGRAM} restore --vault ~/Balise/coffre --from /media/cle/Balise/balise-2027-01-15-180000-manuelle.db`,
   ].join('\n');
@@ -148,8 +151,9 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     }
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       options: {
         vault: { type: 'string' },
@@ -157,8 +161,8 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
         ...command.options,
       },
       strict: true,
-      allowPositionals: false,
-    }).values as Record<string, string | boolean | undefined>;
+      allowPositionals: command.operand !== undefined,
+    }) as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (error) {
     throw usageErrorOf(error, command);
   }
@@ -171,7 +175,18 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     throw new UsageError(
       `L’option --vault DOSSIER est obligatoire : indiquez le dossier du coffre (exemple : ${PROGRAM} ${command.name} --vault ~/Balise/coffre).`,
     );
-  return command.run({ vault: resolve(vault), action, values }, ctx);
+  if (command.operand !== undefined && positionals.length !== 1) {
+    const called = `« ${command.name}${action ? ` ${action}` : ''} »`;
+    throw new UsageError(
+      positionals.length === 0
+        ? `${called} attend ${command.operand}. Consultez « ${PROGRAM} ${command.name} --help ».`
+        : `${called} n’attend qu’un argument, ${command.operand} : mettez entre guillemets un chemin qui contient des espaces.`,
+    );
+  }
+  return command.run(
+    { vault: resolve(vault), action, values, operand: positionals[0] ?? null },
+    ctx,
+  );
 }
 
 export async function run(argv: string[], io: CliIO, options: RunOptions = {}): Promise<number> {

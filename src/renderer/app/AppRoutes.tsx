@@ -6,6 +6,7 @@ import { EventDetailPage } from '../calendar/EventDetailPage';
 import { EventCreatePage, EventEditPage } from '../calendar/EventFormPage';
 import { CommitteesPage } from '../committees/CommitteesPage';
 import { MeetingPage } from '../committees/MeetingPage';
+import { DirectoryImportPage } from '../directoryImport/DirectoryImportPage';
 import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
 import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
 import { ConventionsListPage } from '../conventions/ConventionsListPage';
@@ -36,6 +37,7 @@ export function AppRoutes() {
       <Route path="/journal" element={<JournalPage />} />
       <Route path="/structures" element={<StructuresListPage />} />
       <Route path="/structures/new" element={<StructureCreatePage />} />
+      <Route path="/structures/importer" element={<DirectoryImportPage />} />
       <Route path="/structures/:id" element={<StructureDetailPage />} />
       <Route path="/structures/:id/modifier" element={<StructureEditPage />} />
       <Route path="/promeneurs" element={<PromeneursListPage />} />

@@ -2,11 +2,7 @@
  * The mapping step's arithmetic, kept out of the components: column names as a spreadsheet
  * shows them, samples, which fields a sheet needs, what the file says about itself.
  */
-import type {
-  ImportedTable,
-  SheetMapping,
-  SheetProposal,
-} from '../../shared/api/directoryImport';
+import type { ImportedTable, SheetMapping, SheetProposal } from '../../shared/api/directoryImport';
 import {
   fieldsForRole,
   IMPORT_FIELDS,
@@ -124,15 +120,18 @@ export function formatDescription(table: ImportedTable): string {
   if (table.encoding) parts.push(`encodage ${table.encoding}`);
   if (table.separator)
     parts.push(
-      table.separator === 'tabulation' ? 'séparateur tabulation' : `séparateur « ${table.separator} »`,
+      table.separator === 'tabulation'
+        ? 'séparateur tabulation'
+        : `séparateur « ${table.separator} »`,
     );
   return parts.join(', ');
 }
 
-/** Why a picked file is not even sent to be read; null when it can be. */
+/**
+ * Why a picked file is not even sent to be read; null when it can be. Its kind is judged by
+ * the reader from its bytes (a .xls or a PDF renamed gets its own message there).
+ */
 export function fileProblem(file: { name: string; size: number }): string | null {
-  if (!/\.(xlsx|csv)$/i.test(file.name))
-    return `« ${file.name} » n’est ni un classeur Excel (.xlsx) ni un fichier CSV : enregistrez votre tableau dans l’un de ces formats (Fichier › Enregistrer sous).`;
   if (file.size === 0) return `« ${file.name} » est vide.`;
   if (file.size > MAX_DIRECTORY_FILE_BYTES)
     return `« ${file.name} » est trop volumineux (${formatSize(file.size)}, ${MAX_DIRECTORY_FILE_BYTES / 1024 / 1024} Mo au plus) : découpez-le en plusieurs fichiers.`;

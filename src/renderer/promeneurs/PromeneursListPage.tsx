@@ -1,5 +1,5 @@
-import { Button, EmptyState, Text } from '@mantine/core';
-import { IconArchive, IconPlus, IconUsers } from '@tabler/icons-react';
+import { Button, EmptyState, Group, Text } from '@mantine/core';
+import { IconArchive, IconPlus, IconUpload, IconUsers } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { useRoute } from '../api/useRoute';
@@ -106,9 +106,18 @@ export function PromeneursListPage() {
           </Text>
         }
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={create}>
-            Nouveau Promeneur
-          </Button>
+          <Group>
+            <Button
+              variant="default"
+              leftSection={<IconUpload size={16} aria-hidden />}
+              onClick={() => navigate('/structures/importer?depuis=promeneurs')}
+            >
+              Importer un fichier
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={create}>
+              Nouveau Promeneur
+            </Button>
+          </Group>
         }
       />
       <PromeneurFilters

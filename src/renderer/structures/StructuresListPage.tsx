@@ -1,5 +1,5 @@
 import { Button, EmptyState, Group, Text } from '@mantine/core';
-import { IconArchive, IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconBuildingCommunity, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../app/usePageTitle';
 import { useRoute } from '../api/useRoute';
@@ -53,7 +53,7 @@ export function StructuresListPage() {
           icon={<IconBuildingCommunity size={32} aria-hidden />}
           variant="light"
           title="Aucune structure pour l’instant"
-          description="Ajoutez les structures porteuses de votre réseau (centres sociaux, MJC, missions locales…) ; vous pourrez ensuite y rattacher leurs Promeneurs du Net."
+          description="Ajoutez les structures porteuses de votre réseau (centres sociaux, MJC, missions locales…) ; vous pourrez ensuite y rattacher leurs Promeneurs du Net. Déjà dans un tableau Excel ou CSV ? « Importer un fichier » les reprend, avec leurs Promeneurs."
         >
           <EmptyState.Actions>
             <Button
@@ -96,6 +96,13 @@ export function StructuresListPage() {
         }
         actions={
           <Group>
+            <Button
+              variant="default"
+              leftSection={<IconUpload size={16} aria-hidden />}
+              onClick={() => navigate('/structures/importer')}
+            >
+              Importer un fichier
+            </Button>
             <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={create}>
               Nouvelle structure
             </Button>
