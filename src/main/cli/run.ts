@@ -13,6 +13,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { conventionsCommand } from './commands/conventions';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { verifyCommand } from './commands/verify';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   calendarCommand,
   activityCommand,
   importCommand,
+  exportCommand,
   backupCommand,
   restoreCommand,
 ];
@@ -73,6 +75,7 @@ export function usage(): string {
     `  ${PROGRAM} calendar export --vault ~/Balise/coffre --from 01/01/2027 --to 30/06/2027 --out ~/calendrier.ics`,
     `  ${PROGRAM} activity template --vault ~/Balise/coffre --period 2026-T3 --out ~/bilans`,
     `  ${PROGRAM} import directory ~/annuaire-pdn.xlsx --vault ~/Balise/coffre --dry-run`,
+    `  ${PROGRAM} export bilan --vault ~/Balise/coffre --year 2026 --out ~/bilan-2026.xlsx`,
     `  ${PROGRAM} backup --vault ~/Balise/coffre --to /media/cle/Balise`,
     `  ${PROGRAM} restore --vault ~/Balise/coffre --from /media/cle/Balise/balise-2027-01-15-180000-manuelle.db`,
   ].join('\n');

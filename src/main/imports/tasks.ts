@@ -5,6 +5,7 @@
  */
 import { readActivityTemplate } from '../services/activity/templateRead';
 import { readCalendar } from '../services/calendar/icsRead';
+import { writeExport } from '../services/exports/writer';
 import { readTable } from './tableRead';
 
 export const tasks = {
@@ -14,6 +15,8 @@ export const tasks = {
   activityTemplate: (bytes: Uint8Array) => readActivityTemplate(bytes),
   /** A directory spreadsheet (.xlsx or .csv) → its sheets: headings and rows of cells. */
   table: (input: { bytes: Uint8Array; fileName: string }) => readTable(input),
+  /** An export described as plain data (services/exports/model) → its .xlsx or .csv bytes. */
+  exportFile: (input: Parameters<typeof writeExport>[0]) => writeExport(input),
 };
 
 export type TaskName = keyof typeof tasks;

@@ -5,7 +5,9 @@ import { backupsHandlers } from '../services/backups';
 import { calendarHandlers } from '../services/calendar';
 import { committeesHandlers } from '../services/committees';
 import { conventionsHandlers } from '../services/conventions';
+import { dashboardHandlers } from '../services/dashboard';
 import { directoryImportHandlers } from '../services/directoryImport';
+import { exportsHandlers } from '../services/exports';
 import { homeHandlers } from '../services/home';
 import { journalHandlers } from '../services/journal';
 import { promeneursHandlers } from '../services/promeneurs';
@@ -20,6 +22,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...settingsHandlers,
   ...homeHandlers,
+  ...dashboardHandlers,
   ...structuresHandlers,
   ...promeneursHandlers,
   ...directoryImportHandlers,
@@ -32,4 +35,5 @@ export const handlers: Handlers = {
   ...todoHandlers,
   ...backupsHandlers,
   ...rightsHandlers,
+  ...exportsHandlers,
 };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { ActivityPage } from '../activity/ActivityPage';
 import { BackupsPage } from '../backups/BackupsPage';
@@ -5,11 +6,12 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { EventDetailPage } from '../calendar/EventDetailPage';
 import { EventCreatePage, EventEditPage } from '../calendar/EventFormPage';
 import { CommitteesPage } from '../committees/CommitteesPage';
-import { MeetingPage } from '../committees/MeetingPage';
 import { DirectoryImportPage } from '../directoryImport/DirectoryImportPage';
+import { MeetingPage } from '../committees/MeetingPage';
 import { ConventionDetailPage } from '../conventions/ConventionDetailPage';
 import { ConventionCreatePage, ConventionEditPage } from '../conventions/ConventionFormPage';
 import { ConventionsListPage } from '../conventions/ConventionsListPage';
+import { ExportsPage } from '../exports/ExportsPage';
 import { AuditLogPage } from '../history/AuditLogPage';
 import { HomePage } from '../home/HomePage';
 import { JournalPage } from '../journal/JournalPage';
@@ -22,7 +24,13 @@ import { StructureDetailPage } from '../structures/StructureDetailPage';
 import { StructureCreatePage, StructureEditPage } from '../structures/StructureFormPage';
 import { StructuresListPage } from '../structures/StructuresListPage';
 import { TodoPage } from '../todo/TodoPage';
+import { Loading } from '../components/QueryState';
 import { NotFound } from './NotFound';
+
+/** The dashboard and its charting library load on first visit, not at start-up. */
+const DashboardPage = lazy(() =>
+  import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 
 /** Every screen of the unlocked app and its path (inside the hash: #/structures/12). */
 export function AppRoutes() {
@@ -30,6 +38,14 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<HomePage />} />
       <Route path="/a-faire" element={<TodoPage />} />
+      <Route
+        path="/tableau-de-bord"
+        element={
+          <Suspense fallback={<Loading />}>
+            <DashboardPage />
+          </Suspense>
+        }
+      />
       <Route path="/calendrier" element={<CalendarPage />} />
       <Route path="/calendrier/nouveau" element={<EventCreatePage />} />
       <Route path="/calendrier/:id" element={<EventDetailPage />} />
@@ -49,6 +65,7 @@ export function AppRoutes() {
       <Route path="/conventions/:id" element={<ConventionDetailPage />} />
       <Route path="/conventions/:id/modifier" element={<ConventionEditPage />} />
       <Route path="/activite" element={<ActivityPage />} />
+      <Route path="/exports" element={<ExportsPage />} />
       <Route path="/instances" element={<CommitteesPage />} />
       <Route path="/instances/reunions/:id" element={<MeetingPage />} />
       <Route path="/sauvegardes" element={<BackupsPage />} />

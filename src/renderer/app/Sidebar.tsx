@@ -4,7 +4,9 @@ import {
   IconBuildingLighthouse,
   IconCalendarEvent,
   IconChartBar,
+  IconChartLine,
   IconFileCertificate,
+  IconFileSpreadsheet,
   IconGavel,
   IconChecklist,
   IconDatabaseExport,
@@ -26,6 +28,7 @@ const GROUPS = [
     label: 'Au quotidien',
     sections: [
       { to: '/', label: 'Accueil', icon: IconHome2 },
+      { to: '/tableau-de-bord', label: 'Tableau de bord', icon: IconChartLine },
       { to: '/a-faire', label: 'À faire', icon: IconChecklist },
       { to: '/calendrier', label: 'Calendrier', icon: IconCalendarEvent },
       { to: '/journal', label: 'Journal', icon: IconNotebook },
@@ -39,6 +42,7 @@ const GROUPS = [
       { to: '/conventions', label: 'Conventions', icon: IconFileCertificate },
       { to: '/instances', label: 'Instances', icon: IconGavel },
       { to: '/activite', label: 'Activité', icon: IconChartBar },
+      { to: '/exports', label: 'Exports', icon: IconFileSpreadsheet },
     ],
   },
   {

@@ -8,7 +8,9 @@ import { backupsRoutes } from './backups';
 import { calendarRoutes } from './calendar';
 import { committeesRoutes } from './committees';
 import { conventionsRoutes } from './conventions';
+import { dashboardRoutes } from './dashboard';
 import { directoryImportRoutes } from './directoryImport';
+import { exportsRoutes } from './exports';
 import { historyRoutes } from './history';
 import { journalRoutes } from './journal';
 import { homeRoutes } from './home';
@@ -25,6 +27,7 @@ export const contract = {
   ...vaultRoutes,
   ...settingsRoutes,
   ...homeRoutes,
+  ...dashboardRoutes,
   ...structuresRoutes,
   ...promeneursRoutes,
   ...directoryImportRoutes,
@@ -37,6 +40,7 @@ export const contract = {
   ...todoRoutes,
   ...backupsRoutes,
   ...rightsRoutes,
+  ...exportsRoutes,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,90 @@
+/**
+ * Subsidies per year, summed in SQL: committed by the signed conventions (their terms as
+ * amended, as `amendedTerms` computes them: each amendment's amounts over the previous ones,
+ * by date of signature, and its end date), and paid.
+ *
+ * A year counts as committed when it lies between the convention's start and its last day in
+ * force (the amended end, or the day before a termination): a year cut off by a
+ * termination or a rescission is no longer committed.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection';
+import { structureIn, type StructureScope } from './scope';
+
+/** Statuses of a signed agreement: its subsidy is committed. */
+export const SIGNED_STATUSES = ['signee', 'en_cours', 'echue', 'resiliee', 'resolue'] as const;
+
+export interface SubsidyYear {
+  year: number;
+  committedCents: number;
+  paidCents: number;
+}
+
+/** The end as amended: the latest amendment that moved it, else the signed end. */
+const amendedEnd = sql`coalesce(
+  (select a.end_date from convention_amendments a
+    where a.convention_id = c.id and a.end_date is not null
+    order by a.signed_on desc, a.id desc limit 1),
+  c.end_date)`;
+
+/** The last day in force (as `lastDayInForce`). */
+export const lastDayInForce = sql<string>`case
+  when c.ended_on is not null and date(c.ended_on, '-1 day') < ${amendedEnd}
+  then date(c.ended_on, '-1 day') else ${amendedEnd} end`;
+
+const signed = sql.join(SIGNED_STATUSES.map((s) => sql`${s}`));
+
+/** Committed and paid per year for the conventions of the structures in scope, oldest first. */
+export async function subsidiesByYear(db: Db, f: StructureScope): Promise<SubsidyYear[]> {
+  const { rows } = await sql<{ year: number; committed: number; paid: number }>`
+    with scoped as (
+      select c.id, c.status, cast(substr(c.start_date, 1, 4) as integer) as first_year,
+        cast(substr(${lastDayInForce}, 1, 4) as integer) as last_year
+      from conventions c join structures s on s.id = c.structure_id
+      where ${structureIn('s', f)}
+    ),
+    amounts as (
+      select cs.convention_id, cs.year, cs.amount_cents, '' as signed_on, 0 as seq
+      from convention_subsidies cs
+      union all
+      select a.convention_id, json_extract(j.value, '$.year'), json_extract(j.value, '$.amountCents'),
+        a.signed_on, a.id
+      from convention_amendments a, json_each(a.subsidies) j
+    ),
+    latest as (
+      select convention_id, year, amount_cents,
+        row_number() over (partition by convention_id, year order by signed_on desc, seq desc) as rn
+      from amounts
+    ),
+    committed as (
+      select l.year, sum(l.amount_cents) as cents
+      from latest l join scoped on scoped.id = l.convention_id
+      where l.rn = 1 and scoped.status in (${signed})
+        and l.year between scoped.first_year and scoped.last_year
+      group by l.year
+    ),
+    paid as (
+      select p.year, sum(p.amount_cents) as cents
+      from convention_payments p join scoped on scoped.id = p.convention_id
+      where p.paid_on is not null
+      group by p.year
+    ),
+    years as (select year from committed union select year from paid)
+    select y.year as year, coalesce(c.cents, 0) as committed, coalesce(p.cents, 0) as paid
+    from years y left join committed c on c.year = y.year left join paid p on p.year = y.year
+    order by y.year`.execute(db);
+  return rows.map((r) => ({
+    year: Number(r.year),
+    committedCents: Number(r.committed),
+    paidCents: Number(r.paid),
+  }));
+}
+
+/** Signed conventions of the structures in scope in force on `day`. */
+export async function conventionsInForce(db: Db, day: string, f: StructureScope): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from conventions c join structures s on s.id = c.structure_id
+    where ${structureIn('s', f)} and c.status in (${signed})
+      and c.start_date <= ${day} and ${lastDayInForce} >= ${day}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,122 @@
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { DashboardData, DashboardFiltersInput } from '../../shared/api/dashboard';
+import { STRUCTURE_TYPES } from '../../shared/domain/directory';
+import { todayInParis } from '../../shared/rules/dates';
+import { useShell } from '../app/shellContext';
+import { usePageTitle } from '../app/usePageTitle';
+import { useRoute } from '../api/useRoute';
+import { PageHeader } from '../components/PageHeader';
+import { LoadError, Loading } from '../components/QueryState';
+import {
+  ActivityChart,
+  AttendanceChart,
+  ChannelsChart,
+  NetworkChart,
+  SubsidiesChart,
+  ThemesChart,
+  TodoChart,
+} from './charts';
+import { DashboardFilters, type FilterState } from './DashboardFilters';
+import { KeyFigures } from './KeyFigures';
+
+/** The route's input for the filters, or why the dates cannot be used yet. */
+function inputOf(f: FilterState): { input: DashboardFiltersInput | null; problem: string | null } {
+  const scope = {
+    territory: f.territory,
+    structureType: f.structureType,
+    structureId: f.structureId,
+  };
+  if (f.mode === 'year') return { input: { year: f.year, ...scope }, problem: null };
+  if (f.from === null || f.to === null)
+    return { input: null, problem: 'Indiquez le début et la fin de la période.' };
+  if (f.from > f.to) return { input: null, problem: 'La fin de la période précède son début.' };
+  return { input: { from: f.from, to: f.to, ...scope }, problem: null };
+}
+
+/** « Val-de-Balise — 2026 — Centre social · Balise Agglomération », for a saved chart. */
+function subtitleOf(data: DashboardData, department: string): string {
+  const parts = [department, data.period.label].filter(Boolean);
+  const scope = [
+    data.filters.structureName,
+    data.filters.structureType && STRUCTURE_TYPES[data.filters.structureType],
+    data.filters.territory,
+  ].filter(Boolean);
+  if (scope.length > 0) parts.push(scope.join(' · '));
+  return parts.join(' — ');
+}
+
+/**
+ * « Tableau de bord »: the network's key figures and charts for a year or a period, a
+ * territory, a structure type and a structure; each chart also as a table and as a PNG.
+ */
+export function DashboardPage() {
+  usePageTitle('Tableau de bord');
+  const { departmentName } = useShell();
+  const [filters, setFilters] = useState<FilterState>(() => ({
+    mode: 'year',
+    year: Number(todayInParis().slice(0, 4)),
+    from: null,
+    to: null,
+    territory: null,
+    structureType: null,
+    structureId: null,
+  }));
+  // While the dates are being typed, the last complete choice stays on screen.
+  const [applied, setApplied] = useState<DashboardFiltersInput>(() => inputOf(filters).input!);
+  const { problem } = inputOf(filters);
+  const change = (patch: Partial<FilterState>) => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    const { input } = inputOf(next);
+    if (input) setApplied(input);
+  };
+  const data = useRoute('dashboard.data', applied);
+  const options = useRoute('dashboard.options', {});
+
+  const body = () => {
+    if (!data.result) return <Loading label="Calcul du tableau de bord…" />;
+    if (!data.result.ok) return <LoadError error={data.result.error} onRetry={data.reload} />;
+    const d = data.result.value;
+    const ctx = { subtitle: subtitleOf(d, departmentName), period: d.period.label };
+    return (
+      <Stack gap="lg" aria-busy={data.loading}>
+        <KeyFigures data={d} />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <NetworkChart data={d.series.network} {...ctx} />
+          <ActivityChart data={d.series.activity} {...ctx} />
+          <ThemesChart data={d.series.themes} {...ctx} />
+          <ChannelsChart data={d.series.channels} {...ctx} />
+          <AttendanceChart data={d.series.attendance} {...ctx} />
+          <SubsidiesChart data={d.series.subsidies} {...ctx} />
+          <TodoChart data={d.series.todo} {...ctx} />
+        </SimpleGrid>
+      </Stack>
+    );
+  };
+
+  const shown = data.result?.ok ? data.result.value : null;
+  return (
+    <>
+      <PageHeader
+        title="Tableau de bord"
+        meta={
+          <Text c="dimmed" size="sm">
+            {shown
+              ? `Le réseau en chiffres — ${shown.period.label}${shown.filters.structureName ? ` — ${shown.filters.structureName}` : ''}`
+              : 'Le réseau en chiffres.'}
+          </Text>
+        }
+      />
+      <Stack gap="lg">
+        <DashboardFilters
+          value={filters}
+          onChange={change}
+          options={options.result?.ok ? options.result.value : null}
+          problem={problem}
+        />
+        {body()}
+      </Stack>
+    </>
+  );
+}
