@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../src/shared/api/rights';
 import { unwrapWithPassphrase, type KeyFile } from '../../src/main/vault/keys';
-import { neutralise } from '../../src/main/services/rights/exportFile';
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../support/vault';
 import { loadWorkbook } from '../support/workbooks';
 
@@ -230,19 +229,6 @@ describe('export', () => {
     const events = workbook.getWorksheet('Évènements')!;
     expect(events.getRow(2).getCell(1).value).toBe('Formation éthique');
     expect(events.getRow(2).getCell(3).value).toBeInstanceOf(Date);
-  });
-
-  it('neutralises every dangerous first character but keeps phone numbers', () => {
-    expect(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'].map(neutralise)).toEqual([
-      "'=1+1",
-      "'+SUM(A1)",
-      "'-2+3",
-      "'@cmd",
-      "'\tx",
-      "'\rx",
-    ]);
-    expect(neutralise('+33612345678')).toBe('+33612345678');
-    expect(neutralise('Bonjour')).toBe('Bonjour');
   });
 
   it('exports a guest and a structure contact', async () => {

@@ -47,7 +47,8 @@ import { exclusionLetterPdf } from './documents/letterPdf';
 import { minutesDocx } from './documents/minutesDocx';
 import { minutesPdf } from './documents/minutesPdf';
 import { preparationPackPdf } from './documents/packPdf';
-import { decisionRegisterXlsx } from './documents/registerXlsx';
+import { decisionRegisterSpec } from './documents/registerSheet';
+import { generate } from '../exports/generate';
 import { agendaOf, attendanceOf, followedOf, minutesStateOf, quorumAt } from './meetings';
 import { actionsWhere } from './actions';
 import { findMeeting, meetingDay, readRichDoc, type MeetingRow } from './records';
@@ -369,11 +370,6 @@ export async function registerFile(
   today: string = todayInParis(),
 ): Promise<FileOutput> {
   const rows = (await decisionRegister(db, query)).map(registerRow);
-  const { departmentName } = await readSettings(db);
-  const bytes = await decisionRegisterXlsx(rows, {
-    departmentName,
-    generatedOn: today,
-    filters: registerFilters(query),
-  });
-  return asFile(`releve-des-decisions-${today}.xlsx`, bytes);
+  const spec = decisionRegisterSpec(rows, { filters: registerFilters(query), created: new Date() });
+  return generate(spec, `releve-des-decisions-${today}`);
 }

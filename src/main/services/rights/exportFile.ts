@@ -1,16 +1,11 @@
 /** The export of one person's data, JSON or Excel, built in memory (never written to disk). */
-import ExcelJS from 'exceljs';
 import type { PersonRef } from '../../../shared/api/rights';
 import { todayInParis } from '../../../shared/rules/dates';
 import { searchKey } from '../../../shared/rules/text';
 import type { Db } from '../../db/connection';
+import { generate } from '../exports/generate';
+import { day, type WorkbookSpec } from '../exports/model';
 import { dossierOf, type Dossier } from './dossier';
-
-/** A text cell a spreadsheet could run as a formula is prefixed with an apostrophe (not +33…). */
-export function neutralise(text: string): string {
-  if (/^\+\d{8,15}$/.test(text)) return text;
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 function fileBase(d: Dossier): string {
   const slug =
@@ -36,38 +31,27 @@ function asJson(d: Dossier): Buffer {
   return Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
 }
 
-async function asWorkbook(d: Dossier): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Balise';
-  workbook.created = new Date();
-  const used = new Set<string>();
-  for (const section of d.sections) {
-    // Sheet names: 31 characters at most, none of : \ / ? * [ ].
-    let name = section.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
-    while (used.has(name)) name = `${name.slice(0, 28)} ${used.size}`;
-    used.add(name);
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = section.columns.map((c) => ({
-      header: c.label,
-      key: c.key,
-      width: Math.max(12, Math.min(50, c.label.length + 4)),
-      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
-    }));
-    sheet.getRow(1).font = { bold: true };
-    for (const row of section.rows) {
-      const values: Record<string, string | number | Date | null> = {};
-      for (const c of section.columns) {
-        const v = row[c.key] ?? null;
-        if (v === null) values[c.key] = null;
-        else if (c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
-          values[c.key] = new Date(`${v}T00:00:00Z`);
-        else if (typeof v === 'string') values[c.key] = neutralise(v);
-        else values[c.key] = v;
-      }
-      sheet.addRow(values);
-    }
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The dossier as a workbook: one sheet per section, dates as dates (written by the exports' writer). */
+function workbookSpec(d: Dossier): WorkbookSpec {
+  const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  return {
+    title: `Données personnelles — ${d.name}`,
+    created: new Date(),
+    sheets: d.sections.map((section) => ({
+      name: section.title,
+      columns: section.columns.map((c) => ({
+        header: c.label,
+        format: c.type === 'date' ? 'date' : c.type === 'number' ? 'decimal' : 'text',
+      })),
+      rows: section.rows.map((row) =>
+        section.columns.map((c) => {
+          const v = row[c.key] ?? null;
+          return c.type === 'date' && isDay(v) ? day(v) : v;
+        }),
+      ),
+      emptyText: 'Rien d’enregistré.',
+    })),
+  };
 }
 
 export async function exportPerson(
@@ -76,6 +60,9 @@ export async function exportPerson(
   format: 'json' | 'xlsx',
 ): Promise<{ fileName: string; contentBase64: string }> {
   const dossier = await dossierOf(db, person);
-  const bytes = format === 'json' ? asJson(dossier) : await asWorkbook(dossier);
-  return { fileName: `${fileBase(dossier)}.${format}`, contentBase64: bytes.toString('base64') };
+  if (format === 'xlsx') return generate(workbookSpec(dossier), fileBase(dossier));
+  return {
+    fileName: `${fileBase(dossier)}.json`,
+    contentBase64: asJson(dossier).toString('base64'),
+  };
 }
