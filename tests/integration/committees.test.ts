@@ -778,8 +778,18 @@ describe('the documents', () => {
       conventionsInForce: 0,
       committedCents: 0,
       paidCents: 0,
-      meetingsHeld: [{ label: 'COPIL', count: 1 }],
+      meetingsHeld: [
+        { label: 'Rencontre départementale', count: 0, target: 2 },
+        { label: 'COPIL', count: 1, target: 2 },
+        { label: 'COTECH', count: 0, target: 4 },
+      ],
     });
+    // The same figures as the dashboard's for that period, read on that day.
+    const { figures: dashboard } = await vault.value('dashboard.data', {
+      from: '2026-01-01',
+      to: '2026-06-20',
+    });
+    expect(figures.activeStructures).toBe(dashboard.structuresInNetwork);
     expect((await networkFigures(vault.session.db, '2024-12-31')).activeStructures).toBe(0);
   });
 });

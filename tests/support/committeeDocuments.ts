@@ -289,9 +289,9 @@ export function preparationPack(overrides: Partial<PreparationPack> = {}): Prepa
       committedCents: 4_560_000,
       paidCents: 1_234_560,
       meetingsHeld: [
-        { label: 'Rencontre départementale', count: 1 },
-        { label: 'COTECH', count: 2 },
-        { label: 'Formation', count: 0 },
+        { label: 'Rencontre départementale', count: 1, target: 2 },
+        { label: 'COPIL', count: 0, target: 2 },
+        { label: 'COTECH', count: 2, target: 4 },
       ],
       overdueItems: 3,
     },

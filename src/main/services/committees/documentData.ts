@@ -20,16 +20,12 @@ import {
   SEATS,
   type Committee,
 } from '../../../shared/domain/committees';
-import { EVENT_TYPES, type EventType } from '../../../shared/domain/calendar';
 import { todayInParis } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { slugOf } from '../calendar/fileName';
-import { termsOfMany } from '../conventions/records';
-import { compareText } from '../directory';
+import { dashboardData } from '../dashboard';
 import { readSettings } from '../settings';
-import { dueItems } from '../todo';
 import { decisionRegister, decisionsWhere, findDecision } from './decisions';
 import type {
   ActionLine,
@@ -149,78 +145,38 @@ export async function minutesDocument(
   };
 }
 
-/** Counts the records whose latest status on `day` (by their status history) is `status`. */
-async function countWithStatusOn(
-  db: Db,
-  entity: 'structure' | 'promeneur',
-  status: string,
-  day: string,
-): Promise<number> {
-  const table = entity === 'structure' ? sql.table('structures') : sql.table('promeneurs');
-  const { rows } = await sql<{ n: number }>`
-    select count(*) as n from ${table} r
-    where (
-      select h.status from status_history h
-      where h.entity = ${entity} and h.entity_id = r.id and h.since <= ${day}
-      order by h.since desc, h.id desc limit 1
-    ) = ${status}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
-
 /**
- * The network's key figures on a day (the meeting's, or today for a meeting to come):
- * active Promeneurs and structures in the network by their status history, conventions in
- * force and the year's subsidies as amended, payments made so far, meetings held this year,
- * and overdue items of the to-do list.
+ * The network's key figures from 1 January to `asOf`, as the dashboard computes them
+ * (`dashboardData`, read on that day): the pack, the dashboard and the Bilan never disagree.
  */
 export async function networkFigures(db: Db, asOf: string): Promise<NetworkFigures> {
   const year = Number(asOf.slice(0, 4));
-  const conventions = await db
-    .selectFrom('conventions')
-    .selectAll()
-    .where('status', 'not in', ['brouillon', 'envoyee'])
-    .where('startDate', '<=', asOf)
-    .execute();
-  const terms = await termsOfMany(db, conventions);
-  let conventionsInForce = 0;
-  let committedCents = 0;
-  for (const c of conventions) {
-    const t = terms.get(c.id)!.terms;
-    const endedEarly = c.endedOn !== null && c.endedOn < asOf;
-    if (t.endDate >= asOf && !endedEarly) conventionsInForce += 1;
-    if (c.status !== 'resolue')
-      committedCents += t.subsidies.find((s) => s.year === year)?.amountCents ?? 0;
-  }
-  const paid = await db
-    .selectFrom('conventionPayments')
-    .select((eb) => eb.fn.sum<number | null>('amountCents').as('cents'))
-    .where('year', '=', year)
-    .where('paidOn', 'is not', null)
-    .where('paidOn', '<=', asOf)
-    .executeTakeFirstOrThrow();
-  const held = await db
-    .selectFrom('events')
-    .select((eb) => ['type', eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'tenu')
-    .where('start', '>=', `${year}-01-01T00:00`)
-    .where('start', '<=', `${asOf}T23:59`)
-    .groupBy('type')
-    .execute();
-  const overdue = (await dueItems(db, { until: asOf, structureId: null, kinds: [] }, asOf)).filter(
-    (i) => i.overdue,
+  const { figures } = await dashboardData(
+    db,
+    {
+      year: null,
+      from: `${year}-01-01`,
+      to: asOf,
+      territory: null,
+      structureType: null,
+      structureId: null,
+    },
+    asOf,
   );
   return {
     asOf,
     year,
-    activePromeneurs: await countWithStatusOn(db, 'promeneur', 'actif', asOf),
-    activeStructures: await countWithStatusOn(db, 'structure', 'dans_le_reseau', asOf),
-    conventionsInForce,
-    committedCents,
-    paidCents: Number(paid.cents ?? 0),
-    meetingsHeld: held
-      .map((h) => ({ label: EVENT_TYPES[h.type as EventType] ?? h.type, count: Number(h.n) }))
-      .sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
-    overdueItems: overdue.length,
+    activePromeneurs: figures.promeneursActive,
+    activeStructures: figures.structuresInNetwork,
+    conventionsInForce: figures.conventionsInForce,
+    committedCents: figures.subsidies.committedCents,
+    paidCents: figures.subsidies.paidCents,
+    meetingsHeld: figures.meetings.map((m) => ({
+      label: m.label,
+      count: m.held,
+      target: m.target,
+    })),
+    overdueItems: figures.overdue,
   };
 }
 

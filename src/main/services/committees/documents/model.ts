@@ -88,8 +88,8 @@ export interface NetworkFigures {
   /** Subsidies of the year's conventions, in cents. */
   committedCents: number;
   paidCents: number;
-  /** Meetings held this year so far, by event type label. */
-  meetingsHeld: { label: string; count: number }[];
+  /** The yearly network meetings held so far against the year's goal. */
+  meetingsHeld: { label: string; count: number; target: number }[];
   overdueItems: number;
 }
 

@@ -31,8 +31,9 @@ const AGENDA_TABLE: Column[] = [
 ];
 
 const MEETINGS_TABLE: Column[] = [
-  { label: 'Type de réunion', weight: 70 },
-  { label: 'Nombre', weight: 30 },
+  { label: 'Réunion du réseau', weight: 60 },
+  { label: 'Tenues', weight: 20 },
+  { label: 'Objectif de l’année', weight: 20 },
 ];
 
 function agendaRows(agenda: AgendaLine[]): string[][] {
@@ -123,14 +124,13 @@ export async function preparationPackPdf(pack: PreparationPack): Promise<Uint8Ar
 
   sectionTitle(pdf, `Le réseau en chiffres au ${formatDate(figures.asOf)}`, 140);
   figureGrid(pdf, figureCards(figures));
-  const meetings = figures.meetingsHeld.map((m) => [m.label, String(m.count)]);
-  writeText(pdf, `Réunions tenues en ${figures.year}`, { font: FONTS.bold, size: 11, after: 4 });
-  if (meetings.length === 0)
-    writeText(pdf, `Aucune réunion tenue en ${figures.year} à cette date.`, {
-      font: FONTS.italic,
-      color: COLORS.muted,
-    });
-  else table(pdf, MEETINGS_TABLE, meetings);
+  const meetings = figures.meetingsHeld.map((m) => [m.label, String(m.count), String(m.target)]);
+  writeText(pdf, `Réunions du réseau en ${figures.year}`, {
+    font: FONTS.bold,
+    size: 11,
+    after: 4,
+  });
+  table(pdf, MEETINGS_TABLE, meetings);
 
   const actions = pack.openActions.map((a) => actionCells(a, figures.asOf));
   sectionTitle(pdf, 'Actions en cours à suivre', tableStart(pdf, ACTION_TABLE, actions));
