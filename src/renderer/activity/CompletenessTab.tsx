@@ -10,6 +10,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconCopy, IconPencil, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { CompletenessRow } from '../../shared/api/activity';
 import { formatInstant } from '../../shared/rules/dates';
 import { useRoute } from '../api/useRoute';
@@ -47,6 +48,54 @@ export async function copyAddresses(emails: string[]): Promise<void> {
       `${plural(emails.length, 'adresse copiée', 'adresses copiées')} : collez-les dans les destinataires de votre message.`,
     );
   else notifyError('La copie n’a pas fonctionné. Sélectionnez les adresses dans le tableau.');
+}
+
+/**
+ * The Promeneurs expected to report for a period: structure, e-mail, whether their figures
+ * came, and one button each (`action`, its column named `actionHeader` for screen readers).
+ */
+export function ExpectedTable({
+  rows,
+  label,
+  noEmail,
+  actionHeader,
+  action,
+}: {
+  rows: CompletenessRow[];
+  label: string;
+  /** What the e-mail cell says for a Promeneur without one. */
+  noEmail: string;
+  actionHeader: string;
+  action: (row: CompletenessRow) => ReactNode;
+}) {
+  return (
+    <Table striped highlightOnHover aria-label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Promeneur</Table.Th>
+          <Table.Th>Structure</Table.Th>
+          <Table.Th>E-mail</Table.Th>
+          <Table.Th>Bilan</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>{actionHeader}</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.promeneurId}>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td>{r.structure.name}</Table.Td>
+            <Table.Td>{r.email ?? <Text c="dimmed">{noEmail}</Text>}</Table.Td>
+            <Table.Td>
+              <ReceivedBadge report={r.report} />
+            </Table.Td>
+            <Table.Td>{action(r)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
 }
 
 /** « Complétude » : who has sent the period's figures, who has not, and their e-mails. */
@@ -107,42 +156,23 @@ export function CompletenessTab({
             dans l’annuaire : relancez-{noEmail > 1 ? 'les' : 'le'} autrement.
           </Text>
         )}
-        <Table striped highlightOnHover aria-label={`Bilans de ${p.label}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Promeneur</Table.Th>
-              <Table.Th>Structure</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Bilan</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Action</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.promeneurId}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.structure.name}</Table.Td>
-                <Table.Td>{r.email ?? <Text c="dimmed">—</Text>}</Table.Td>
-                <Table.Td>
-                  <ReceivedBadge report={r.report} />
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant={r.report ? 'subtle' : 'light'}
-                    leftSection={<IconPencil size={14} aria-hidden />}
-                    onClick={() => onEnter(r.promeneurId)}
-                    aria-label={`${r.report ? 'Modifier' : 'Saisir'} les chiffres de ${r.name}`}
-                  >
-                    {r.report ? 'Modifier' : 'Saisir'}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ExpectedTable
+          rows={rows}
+          label={`Bilans de ${p.label}`}
+          noEmail="—"
+          actionHeader="Action"
+          action={(r) => (
+            <Button
+              size="xs"
+              variant={r.report ? 'subtle' : 'light'}
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => onEnter(r.promeneurId)}
+              aria-label={`${r.report ? 'Modifier' : 'Saisir'} les chiffres de ${r.name}`}
+            >
+              {r.report ? 'Modifier' : 'Saisir'}
+            </Button>
+          )}
+        />
       </Stack>
     );
   };

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   NumberInput,
@@ -10,7 +9,6 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { ActivityListValue, ActivityReport } from '../../shared/api/activity';
 import {
   ACTIVITY_COUNTS,
@@ -29,10 +27,12 @@ import {
 import type { AppError, Result } from '../../shared/result';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { FormProblem } from '../components/FormProblem';
 import { Section } from '../components/FormSection';
 import { keepFocus } from '../components/keepFocus';
 import { notifySuccess } from '../components/notify';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { useRemoval } from '../components/useRemoval';
 import { todoChanged } from '../todo/todoEvents';
 import { initialValues, reportSchema, type ReportValues } from './reportForm';
 
@@ -66,9 +66,14 @@ const countProps = {
 export function ReportForm({ promeneur, period, report, lists, onSaved }: Props) {
   const form = useFieldsForm(reportSchema, initialValues(report, lists));
   const { values: v, set, bind, error, blur } = form;
-  const [removing, setRemoving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useRemoval<ActivityReport>({
+    remove: (target) => invoke('activity.reports.remove', { id: target.id }),
+    removed: `Chiffres de ${promeneur.name} pour « ${period.label} » supprimés.`,
+    onRemoved: () => {
+      todoChanged();
+      onSaved();
+    },
+  });
 
   const save = async () => {
     const result = await form.submit(async (figures) =>
@@ -88,24 +93,8 @@ export function ReportForm({ promeneur, period, report, lists, onSaved }: Props)
     onSaved();
   };
 
-  const remove = async () => {
-    if (!report) return;
-    setBusy(true);
-    const result = await invoke('activity.reports.remove', { id: report.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    setRemoving(false);
-    notifySuccess(`Chiffres de ${promeneur.name} pour « ${period.label} » supprimés.`);
-    todoChanged();
-    onSaved();
-  };
-
   const setIn = <K extends 'channels' | 'themes'>(list: K, index: number, count: number | string) =>
     set(list, v[list].map((c, i) => (i === index ? { ...c, count } : c)) as ReportValues[K]);
-
-  const problem =
-    form.formError ??
-    (form.errorCount > 0 ? 'Certains champs sont à corriger (messages en rouge).' : null);
 
   return (
     <form
@@ -236,21 +225,14 @@ export function ReportForm({ promeneur, period, report, lists, onSaved }: Props)
           </Text>
         </Section>
 
-        {problem && (
-          <Alert color="red" variant="light" role="alert" title="L’enregistrement n’a pas été fait">
-            {problem}
-          </Alert>
-        )}
+        <FormProblem form={form} />
         <Group justify="space-between">
           {report ? (
             <Button
               variant="outline"
               color="red"
               leftSection={<IconTrash size={16} aria-hidden />}
-              onClick={() => {
-                setRefusal(null);
-                setRemoving(true);
-              }}
+              onClick={() => removal.ask(report)}
             >
               Supprimer ces chiffres
             </Button>
@@ -263,13 +245,9 @@ export function ReportForm({ promeneur, period, report, lists, onSaved }: Props)
         </Group>
       </Stack>
       <ConfirmModal
-        opened={removing}
+        {...removal.confirmProps}
         title="Supprimer ces chiffres ?"
         confirmLabel="Supprimer les chiffres"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(false)}
       >
         {`Les chiffres de ${promeneur.name} pour « ${period.label} » seront retirés des totaux ; le bilan redeviendra manquant.`}
       </ConfirmModal>

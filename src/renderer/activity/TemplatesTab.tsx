@@ -1,4 +1,4 @@
-import { Button, Group, List, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconCopy, IconDownload, IconFileZip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { parsePeriod } from '../../shared/rules/activity';
@@ -9,7 +9,7 @@ import { Section } from '../components/FormSection';
 import { notifyError, notifySuccess } from '../components/notify';
 import { LoadError, Loading } from '../components/QueryState';
 import { base64ToBytes, saveFile } from '../components/saveFile';
-import { copyAddresses, ReceivedBadge } from './CompletenessTab';
+import { copyAddresses, ExpectedTable } from './CompletenessTab';
 import { PeriodSelect, type PeriodChoice } from './PeriodSelect';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -74,44 +74,25 @@ export function TemplatesTab({ period }: { period: PeriodChoice }) {
             Copier les adresses ({emails.length})
           </Button>
         </Group>
-        <Table striped aria-label={`Destinataires des modèles de ${label}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Promeneur</Table.Th>
-              <Table.Th>Structure</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Bilan</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Modèle</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.promeneurId}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.structure.name}</Table.Td>
-                <Table.Td>{r.email ?? <Text c="dimmed">pas d’e-mail</Text>}</Table.Td>
-                <Table.Td>
-                  <ReceivedBadge report={r.report} />
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconDownload size={14} aria-hidden />}
-                    loading={busy === r.promeneurId}
-                    disabled={busy !== null}
-                    onClick={() => void download(r.promeneurId)}
-                    aria-label={`Télécharger le modèle de ${r.name}`}
-                  >
-                    Modèle
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ExpectedTable
+          rows={rows}
+          label={`Destinataires des modèles de ${label}`}
+          noEmail="pas d’e-mail"
+          actionHeader="Modèle"
+          action={(r) => (
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconDownload size={14} aria-hidden />}
+              loading={busy === r.promeneurId}
+              disabled={busy !== null}
+              onClick={() => void download(r.promeneurId)}
+              aria-label={`Télécharger le modèle de ${r.name}`}
+            >
+              Modèle
+            </Button>
+          )}
+        />
       </Stack>
     );
   };

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { IconGavel, IconMapPin, IconVideo } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { formatSpan } from '../../shared/rules/calendar';
 import { NotFound } from '../app/NotFound';
 import { usePageTitle } from '../app/usePageTitle';
@@ -11,6 +11,7 @@ import { LoadError, Loading } from '../components/QueryState';
 import { RecordFooter } from '../components/RecordFooter';
 import { listPath } from '../components/useSearchState';
 import { useRecordId } from '../components/useRecordId';
+import { useTabParam } from '../components/useTabParam';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { EventActions } from './EventActions';
 import { EventStatusBadge, EventTypeBadge } from './EventBadges';
@@ -28,9 +29,7 @@ function EventDetail({ id }: { id: number }) {
   const record = useRoute('calendar.get', { id });
   const event = record.result?.ok ? record.result.value : null;
   usePageTitle(event?.title ?? 'Évènement');
-  // The open tab lives in the address (?onglet=historique), so a link can open it.
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.includes(params.get('onglet') ?? '') ? params.get('onglet')! : 'invites';
+  const [tab, setTab] = useTabParam(TABS);
 
   if (!record.result) return <Loading label="Chargement de l’évènement…" />;
   if (!record.result.ok)
@@ -119,13 +118,7 @@ function EventDetail({ id }: { id: number }) {
           </Text>
         </Paper>
       )}
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(value && value !== 'invites' ? { onglet: value } : {}, { replace: true })
-        }
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab
             value="invites"

@@ -29,6 +29,7 @@ import { plural } from '../components/format';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { notifyError, notifySuccess } from '../components/notify';
 import { labelOf } from '../components/options';
+import { useRemoval } from '../components/useRemoval';
 import { todoChanged } from '../todo/todoEvents';
 import { InviteForm } from './InviteForm';
 import { StillLacking } from './StillLacking';
@@ -77,9 +78,11 @@ export function InviteesPanel({
     }));
   const [inviting, setInviting] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [removing, setRemoving] = useState<Invitee | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const removal = useRemoval<Invitee>({
+    remove: (i) => invoke('calendar.uninvite', { id: i.id }),
+    removed: (i) => `${i.name} ne fait plus partie des invités.`,
+    onRemoved: onChanged,
+  });
 
   const shown = (i: Invitee): Attendance | null =>
     Object.prototype.hasOwnProperty.call(draft, i.id) ? draft[i.id]! : i.attendance;
@@ -105,17 +108,6 @@ export function InviteesPanel({
       'Présences enregistrées',
     );
     todoChanged();
-    onChanged();
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setRemoveBusy(true);
-    const result = await invoke('calendar.uninvite', { id: removing.id });
-    setRemoveBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess(`${removing.name} ne fait plus partie des invités.`);
-    setRemoving(null);
     onChanged();
   };
 
@@ -261,10 +253,7 @@ export function InviteesPanel({
                       variant="subtle"
                       color="red"
                       aria-label={`Retirer ${i.name} des invités`}
-                      onClick={() => {
-                        setRefusal(null);
-                        setRemoving(i);
-                      }}
+                      onClick={() => removal.ask(i)}
                     >
                       <IconUserMinus size={16} aria-hidden />
                     </ActionIcon>
@@ -297,16 +286,12 @@ export function InviteesPanel({
         )}
       </Modal>
       <ConfirmModal
-        opened={removing !== null}
+        {...removal.confirmProps}
         title="Retirer cette personne des invités ?"
         confirmLabel="Retirer"
-        error={refusal}
-        loading={removeBusy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `${removing.name} ne figurera plus parmi les invités ni sur la feuille d’émargement${removing.attendance ? ', et sa présence enregistrée sera effacée' : ''}.`}
+        {removal.target &&
+          `${removal.target.name} ne figurera plus parmi les invités ni sur la feuille d’émargement${removal.target.attendance ? ', et sa présence enregistrée sera effacée' : ''}.`}
       </ConfirmModal>
       <LeaveGuard shouldBlock={() => changed.length > 0 && !saving} />
     </Stack>

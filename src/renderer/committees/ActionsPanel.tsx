@@ -1,21 +1,12 @@
-import {
-  ActionIcon,
-  Button,
-  EmptyState,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconChecklist, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, EmptyState, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import type { Action, Meeting } from '../../shared/api/committees';
 import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
-import { notifySuccess } from '../components/notify';
+import { EditModal } from '../components/EditModal';
+import { RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { todoChanged } from '../todo/todoEvents';
 import { ActionStatusBadge } from './badges';
 import { ActionForm } from './ActionForm';
@@ -27,28 +18,17 @@ interface Props {
 
 /** « Actions »: who does what by when; open ones go to « À faire » and the next agenda. */
 export function ActionsPanel({ meeting: m, onChanged }: Props) {
-  const [editing, setEditing] = useState<Action | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Action | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const changed = () => {
-    todoChanged();
-    onChanged();
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('committees.actions.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess('Action supprimée.');
-    setRemoving(null);
-    changed();
-  };
+  const records = useEditRemove<Action>({
+    onChanged: () => {
+      todoChanged();
+      onChanged();
+    },
+    remove: (a) => invoke('committees.actions.remove', { id: a.id }),
+    removed: 'Action supprimée.',
+  });
 
   const add = (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => records.edit('new')}>
       Nouvelle action
     </Button>
   );
@@ -99,26 +79,12 @@ export function ActionsPanel({ meeting: m, onChanged }: Props) {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Modifier l’action : ${a.what}`}
-                          onClick={() => setEditing(a)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Supprimer l’action : ${a.what}`}
-                          onClick={() => {
-                            setRefusal(null);
-                            setRemoving(a);
-                          }}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      </Group>
+                      <RowActions
+                        editLabel={`Modifier l’action : ${a.what}`}
+                        removeLabel={`Supprimer l’action : ${a.what}`}
+                        onEdit={() => records.edit(a)}
+                        onRemove={() => records.askRemove(a)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -127,37 +93,29 @@ export function ActionsPanel({ meeting: m, onChanged }: Props) {
           </Table.ScrollContainer>
         </>
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouvelle action' : 'Modifier l’action'}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouvelle action"
+        editTitle="Modifier l’action"
         size="lg"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(action) => (
           <ActionForm
             eventId={m.event.id}
-            action={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              changed();
-            }}
-            onCancel={() => setEditing(null)}
+            action={action}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer cette action ?"
         confirmLabel="Supprimer l’action"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `« ${removing.what} » (${removing.who}) sera supprimée, et retirée de « À faire ».`}
+        {records.removing &&
+          `« ${records.removing.what} » (${records.removing.who}) sera supprimée, et retirée de « À faire ».`}
       </ConfirmModal>
     </Stack>
   );

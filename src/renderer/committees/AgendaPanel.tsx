@@ -1,33 +1,16 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconFileTypePdf,
-  IconListNumbers,
-  IconPencil,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Badge, Button, EmptyState, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconListNumbers, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AgendaItem, Meeting } from '../../shared/api/committees';
 import { agendaMinutes } from '../../shared/rules/committees';
 import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { EditModal } from '../components/EditModal';
 import { formatHours } from '../components/format';
-import { notifyError, notifySuccess } from '../components/notify';
+import { notifyError } from '../components/notify';
+import { MoveButtons, RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { AgendaItemForm } from './AgendaItemForm';
 import { ActionStatusBadge } from './badges';
 import { PdfPreview } from './PdfPreview';
@@ -42,10 +25,12 @@ const minutesLabel = (minutes: number) =>
 
 /** « Ordre du jour »: the ordered points, the follow-up of earlier actions first. */
 export function AgendaPanel({ meeting: m, onChanged }: Props) {
-  const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
-  const [removing, setRemoving] = useState<AgendaItem | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const records = useEditRemove<AgendaItem>({
+    onChanged,
+    // Only stored points (with an id) offer « Retirer ».
+    remove: (item) => invoke('committees.agenda.remove', { id: item.id! }),
+    removed: 'Point retiré de l’ordre du jour.',
+  });
   const [pack, setPack] = useState(false);
   const stored = m.agenda.filter((i) => i.id !== null);
   const total = agendaMinutes(m.agenda);
@@ -55,19 +40,9 @@ export function AgendaPanel({ meeting: m, onChanged }: Props) {
     if (!result.ok) return notifyError(result.error);
     onChanged();
   };
-  const remove = async () => {
-    if (!removing?.id) return;
-    setBusy(true);
-    const result = await invoke('committees.agenda.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess('Point retiré de l’ordre du jour.');
-    setRemoving(null);
-    onChanged();
-  };
 
   const add = (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => records.edit('new')}>
       Ajouter un point
     </Button>
   );
@@ -154,42 +129,19 @@ export function AgendaPanel({ meeting: m, onChanged }: Props) {
                     {item.followUp && <FollowedActions meeting={m} />}
                   </Stack>
                   {item.id !== null && (
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Monter « ${item.title} »`}
-                        disabled={index === 0}
-                        onClick={() => void move(item, 'up')}
-                      >
-                        <IconArrowUp size={16} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Descendre « ${item.title} »`}
-                        disabled={index === stored.length - 1}
-                        onClick={() => void move(item, 'down')}
-                      >
-                        <IconArrowDown size={16} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Modifier « ${item.title} »`}
-                        onClick={() => setEditing(item)}
-                      >
-                        <IconPencil size={16} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Retirer « ${item.title} »`}
-                        onClick={() => {
-                          setRefusal(null);
-                          setRemoving(item);
-                        }}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Group>
+                    <RowActions
+                      editLabel={`Modifier « ${item.title} »`}
+                      removeLabel={`Retirer « ${item.title} »`}
+                      onEdit={() => records.edit(item)}
+                      onRemove={() => records.askRemove(item)}
+                    >
+                      <MoveButtons
+                        name={item.title}
+                        first={index === 0}
+                        last={index === stored.length - 1}
+                        onMove={(direction) => void move(item, direction)}
+                      />
+                    </RowActions>
                   )}
                 </Group>
               </Paper>
@@ -198,37 +150,29 @@ export function AgendaPanel({ meeting: m, onChanged }: Props) {
         </Stack>
       )}
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouveau point de l’ordre du jour' : 'Modifier le point'}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouveau point de l’ordre du jour"
+        editTitle="Modifier le point"
         size="xl"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(item) => (
           <AgendaItemForm
             eventId={m.event.id}
-            item={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
+            item={item}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Retirer ce point ?"
         confirmLabel="Retirer le point"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `« ${removing.title} » sera retiré de l’ordre du jour, avec ce que le compte rendu en dit.`}
+        {records.removing &&
+          `« ${records.removing.title} » sera retiré de l’ordre du jour, avec ce que le compte rendu en dit.`}
       </ConfirmModal>
       <PdfPreview
         request={

@@ -1,13 +1,12 @@
 import { Tabs, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router-dom';
 import { COMMITTEES, type Committee } from '../../shared/domain/committees';
 import { usePageTitle } from '../app/usePageTitle';
 import { PageHeader } from '../components/PageHeader';
+import { useTabParam } from '../components/useTabParam';
 import { CommitteeTab } from './CommitteeTab';
 import { DecisionRegister } from './DecisionRegister';
 
 const TABS = ['copil', 'cotech', 'decisions'] as const;
-type Tab = (typeof TABS)[number];
 
 /**
  * « Instances »: the steering and technical committees, each with its meetings, members and
@@ -15,10 +14,7 @@ type Tab = (typeof TABS)[number];
  */
 export function CommitteesPage() {
   usePageTitle('Instances');
-  // The open tab lives in the address (?onglet=cotech), so a link can open it.
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('onglet') as Tab | null;
-  const tab: Tab = asked && TABS.includes(asked) ? asked : 'copil';
+  const [tab, setTab] = useTabParam(TABS);
   return (
     <>
       <PageHeader
@@ -31,13 +27,7 @@ export function CommitteesPage() {
           </Text>
         }
       />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(value && value !== 'copil' ? { onglet: value } : {}, { replace: true })
-        }
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="lg">
           {(Object.keys(COMMITTEES) as Committee[]).map((c) => (
             <Tabs.Tab key={c} value={c}>

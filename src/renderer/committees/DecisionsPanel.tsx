@@ -3,18 +3,19 @@ import {
   Button,
   EmptyState,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconGavel, IconMail, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconGavel, IconMail, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Decision, Meeting } from '../../shared/api/committees';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
-import { notifySuccess } from '../components/notify';
+import { EditModal } from '../components/EditModal';
+import { RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { DecisionTypeBadge } from './badges';
 import { DecisionForm } from './DecisionForm';
 import { PdfPreview } from './PdfPreview';
@@ -26,25 +27,15 @@ interface Props {
 
 /** « Décisions »: numbered per committee and year, typed, linked to what they concern. */
 export function DecisionsPanel({ meeting: m, onChanged }: Props) {
-  const [editing, setEditing] = useState<Decision | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Decision | null>(null);
+  const records = useEditRemove<Decision>({
+    onChanged,
+    remove: (d) => invoke('committees.decisions.remove', { id: d.id }),
+    removed: (d) => `Décision ${d.reference} supprimée.`,
+  });
   const [letter, setLetter] = useState<Decision | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('committees.decisions.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess(`Décision ${removing.reference} supprimée.`);
-    setRemoving(null);
-    onChanged();
-  };
 
   const add = (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => records.edit('new')}>
       Nouvelle décision
     </Button>
   );
@@ -97,7 +88,13 @@ export function DecisionsPanel({ meeting: m, onChanged }: Props) {
                     </Table.Td>
                     <Table.Td>{d.subject ?? '—'}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
+                      <RowActions
+                        editLabel={`Modifier ${d.reference}`}
+                        removeLabel={`Supprimer ${d.reference}`}
+                        onEdit={() => records.edit(d)}
+                        onRemove={() => records.askRemove(d)}
+                        justify="flex-end"
+                      >
                         {d.type === 'promeneur_exclu' && d.promeneurId !== null && (
                           <ActionIcon
                             variant="subtle"
@@ -108,25 +105,7 @@ export function DecisionsPanel({ meeting: m, onChanged }: Props) {
                             <IconMail size={16} aria-hidden />
                           </ActionIcon>
                         )}
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Modifier ${d.reference}`}
-                          onClick={() => setEditing(d)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Supprimer ${d.reference}`}
-                          onClick={() => {
-                            setRefusal(null);
-                            setRemoving(d);
-                          }}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      </Group>
+                      </RowActions>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -135,37 +114,29 @@ export function DecisionsPanel({ meeting: m, onChanged }: Props) {
           </Table.ScrollContainer>
         </>
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouvelle décision' : 'Modifier la décision'}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouvelle décision"
+        editTitle="Modifier la décision"
         size="xl"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(decision) => (
           <DecisionForm
             meeting={m}
-            decision={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
+            decision={decision}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer cette décision ?"
         confirmLabel="Supprimer la décision"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `La décision ${removing.reference} sera retirée du relevé.${removing.type === 'structure_retenue' || removing.type === 'promeneur_exclu' ? ' Le statut de la fiche concernée reste tel qu’il est : changez-le sur la fiche si besoin.' : ''}`}
+        {records.removing &&
+          `La décision ${records.removing.reference} sera retirée du relevé.${records.removing.type === 'structure_retenue' || records.removing.type === 'promeneur_exclu' ? ' Le statut de la fiche concernée reste tel qu’il est : changez-le sur la fiche si besoin.' : ''}`}
       </ConfirmModal>
       <PdfPreview
         request={letter ? { route: 'committees.decisions.letter', input: { id: letter.id } } : null}

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconCalendarEvent, IconMapPin, IconVideo } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Meeting } from '../../shared/api/committees';
 import { COMMITTEE_NAMES, COMMITTEES } from '../../shared/domain/committees';
 import { formatSpan } from '../../shared/rules/calendar';
@@ -12,6 +12,7 @@ import { ExternalLink } from '../components/ExternalLink';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
 import { useRecordId } from '../components/useRecordId';
+import { useTabParam } from '../components/useTabParam';
 import { ActionsPanel } from './ActionsPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
@@ -20,7 +21,6 @@ import { DecisionsPanel } from './DecisionsPanel';
 import { MinutesPanel } from './MinutesPanel';
 
 const TABS = ['ordre-du-jour', 'presences', 'compte-rendu', 'decisions', 'actions'] as const;
-type Tab = (typeof TABS)[number];
 
 /** A committee meeting, from its agenda to its minutes, decisions and actions. */
 export function MeetingPage() {
@@ -40,9 +40,7 @@ function MeetingDetail({ eventId }: { eventId: number }) {
   const record = useRoute('committees.meeting', { eventId });
   const meeting = record.result?.ok ? record.result.value : null;
   usePageTitle(meeting?.event.title ?? 'Réunion');
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('onglet') as Tab | null;
-  const tab: Tab = asked && TABS.includes(asked) ? asked : 'ordre-du-jour';
+  const [tab, setTab] = useTabParam(TABS);
 
   if (!record.result) return <Loading label="Chargement de la réunion…" />;
   if (!record.result.ok)
@@ -102,13 +100,7 @@ function MeetingDetail({ eventId }: { eventId: number }) {
           </Stack>
         }
       />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(value && value !== 'ordre-du-jour' ? { onglet: value } : {}, { replace: true })
-        }
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="ordre-du-jour" rightSection={count(m.agenda.length)}>
             Ordre du jour

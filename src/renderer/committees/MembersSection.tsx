@@ -1,6 +1,5 @@
-import { ActionIcon, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { Member } from '../../shared/api/committees';
 import {
   COMMITTEES,
@@ -14,8 +13,10 @@ import { formatPhone } from '../../shared/rules/phone';
 import { sitsOn } from '../../shared/rules/committees';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { EditModal } from '../components/EditModal';
 import { Section } from '../components/FormSection';
-import { notifySuccess } from '../components/notify';
+import { RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { MemberForm } from './MemberForm';
 
 interface Props {
@@ -35,22 +36,12 @@ export function mandateOf(m: Pick<Member, 'memberFrom' | 'memberUntil'>): string
 
 /** The committee's members: organisation, role, seat, mandate, contact. */
 export function MembersSection({ committee, members, onChanged }: Props) {
-  const [editing, setEditing] = useState<Member | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const records = useEditRemove<Member>({
+    onChanged,
+    remove: (m) => invoke('committees.members.remove', { id: m.id }),
+    removed: 'Membre supprimé.',
+  });
   const today = todayInParis();
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('committees.members.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess('Membre supprimé.');
-    setRemoving(null);
-    onChanged();
-  };
 
   return (
     <Section
@@ -60,7 +51,7 @@ export function MembersSection({ committee, members, onChanged }: Props) {
           size="xs"
           variant="light"
           leftSection={<IconPlus size={14} aria-hidden />}
-          onClick={() => setEditing('new')}
+          onClick={() => records.edit('new')}
         >
           Ajouter un membre
         </Button>
@@ -128,26 +119,12 @@ export function MembersSection({ committee, members, onChanged }: Props) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Modifier ${m.name}`}
-                          onClick={() => setEditing(m)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Supprimer ${m.name}`}
-                          onClick={() => {
-                            setRefusal(null);
-                            setRemoving(m);
-                          }}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      </Group>
+                      <RowActions
+                        editLabel={`Modifier ${m.name}`}
+                        removeLabel={`Supprimer ${m.name}`}
+                        onEdit={() => records.edit(m)}
+                        onRemove={() => records.askRemove(m)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -156,38 +133,30 @@ export function MembersSection({ committee, members, onChanged }: Props) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouveau membre' : 'Modifier le membre'}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouveau membre"
+        editTitle="Modifier le membre"
         size="xl"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(member) => (
           <MemberForm
             committee={committee}
-            member={editing === 'new' ? null : editing}
+            member={member}
             members={members}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer ce membre ?"
         confirmLabel="Supprimer le membre"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `${removing.name} sera retiré·e de la liste des membres. Pour un membre qui quitte l’instance, indiquez plutôt la fin de son mandat : les comptes rendus passés restent complets.`}
+        {records.removing &&
+          `${records.removing.name} sera retiré·e de la liste des membres. Pour un membre qui quitte l’instance, indiquez plutôt la fin de son mandat : les comptes rendus passés restent complets.`}
       </ConfirmModal>
     </Section>
   );

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FormProblem } from './FormProblem';
 import { keepFocus } from './keepFocus';
 import { LeaveGuard } from './LeaveGuard';
 
@@ -12,11 +13,6 @@ interface Props {
 
 /** A record's form: the sections, what is wrong, « Enregistrer » and « Annuler ». */
 export function FormFrame({ form, onSubmit, onCancel, children }: Props) {
-  const problem =
-    form.formError ??
-    (form.errorCount > 0
-      ? 'Certains champs sont à corriger : les messages en rouge indiquent quoi faire.'
-      : null);
   return (
     <form
       noValidate
@@ -27,11 +23,10 @@ export function FormFrame({ form, onSubmit, onCancel, children }: Props) {
     >
       <Stack gap="lg">
         {children}
-        {problem && (
-          <Alert color="red" variant="light" role="alert" title="L’enregistrement n’a pas été fait">
-            {problem}
-          </Alert>
-        )}
+        <FormProblem
+          form={form}
+          fieldsMessage="Certains champs sont à corriger : les messages en rouge indiquent quoi faire."
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={form.saving}>
             Annuler

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { invoke } from '../api/client';
 import { ConfirmModal } from './ConfirmModal';
 import { notifyError, notifySuccess } from './notify';
+import { useRemoval } from './useRemoval';
 import { listPath } from './useSearchState';
 
 export interface RecordTexts {
@@ -27,27 +28,20 @@ interface Props {
 /** Modifier, Archiver or Restaurer, and Supprimer (after confirmation) for one record. */
 export function RecordActions({ kind, id, archived, texts, onChanged }: Props) {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState<'archive' | 'remove' | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [archiving, setArchiving] = useState(false);
+  const removal = useRemoval<number>({
+    remove: (target) => invoke(`${kind}.remove`, { id: target }),
+    removed: texts.removed,
+    onRemoved: () => navigate(listPath(`/${kind}`)),
+  });
 
   const toggleArchive = async () => {
-    setBusy('archive');
+    setArchiving(true);
     const result = await invoke(archived ? `${kind}.restore` : `${kind}.archive`, { id });
-    setBusy(null);
+    setArchiving(false);
     if (!result.ok) return notifyError(result.error);
     notifySuccess(archived ? texts.restored : texts.archived);
     onChanged();
-  };
-
-  const remove = async () => {
-    setBusy('remove');
-    const result = await invoke(`${kind}.remove`, { id });
-    setBusy(null);
-    if (!result.ok) return setRefusal(result.error.message);
-    setConfirming(false);
-    notifySuccess(texts.removed);
-    navigate(listPath(`/${kind}`));
   };
 
   return (
@@ -60,7 +54,7 @@ export function RecordActions({ kind, id, archived, texts, onChanged }: Props) {
       </Button>
       <Button
         variant="default"
-        loading={busy === 'archive'}
+        loading={archiving}
         leftSection={
           archived ? (
             <IconArchiveOff size={16} aria-hidden />
@@ -76,21 +70,14 @@ export function RecordActions({ kind, id, archived, texts, onChanged }: Props) {
         variant="outline"
         color="red"
         leftSection={<IconTrash size={16} aria-hidden />}
-        onClick={() => {
-          setRefusal(null);
-          setConfirming(true);
-        }}
+        onClick={() => removal.ask(id)}
       >
         Supprimer
       </Button>
       <ConfirmModal
-        opened={confirming}
+        {...removal.confirmProps}
         title={texts.removeTitle}
         confirmLabel="Supprimer définitivement"
-        error={refusal}
-        loading={busy === 'remove'}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirming(false)}
       >
         {texts.removeBody}
       </ConfirmModal>

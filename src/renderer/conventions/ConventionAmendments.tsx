@@ -1,9 +1,7 @@
 import {
-  ActionIcon,
   Button,
   Group,
   List,
-  Modal,
   NumberInput,
   SimpleGrid,
   Stack,
@@ -11,8 +9,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
 import { amendmentFields, type Convention } from '../../shared/api/conventions';
 import { formatEuros } from '../../shared/rules/conventions';
@@ -20,7 +17,10 @@ import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { DateField } from '../components/DateField';
+import { EditModal } from '../components/EditModal';
 import { notifySuccess } from '../components/notify';
+import { RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { useFieldsForm } from '../components/useFieldsForm';
 import { yearsOf, type YearAmountRow } from './formValues';
 import { CONVENTION_LABELS as L } from './labels';
@@ -45,21 +45,11 @@ function changesOf(a: Amendment): string[] {
 
 /** The « Avenants » tab: every amendment, numbered by date of signature. */
 export function ConventionAmendments({ convention: c, onChanged }: Props) {
-  const [editing, setEditing] = useState<Amendment | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Amendment | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('conventions.amendments.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess(`Avenant n° ${removing.number} supprimé.`);
-    setRemoving(null);
-    onChanged();
-  };
+  const records = useEditRemove<Amendment>({
+    onChanged,
+    remove: (a) => invoke('conventions.amendments.remove', { id: a.id }),
+    removed: (a) => `Avenant n° ${a.number} supprimé.`,
+  });
 
   return (
     <Stack gap="md">
@@ -71,7 +61,7 @@ export function ConventionAmendments({ convention: c, onChanged }: Props) {
         <Button
           variant="light"
           leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setEditing('new')}
+          onClick={() => records.edit('new')}
         >
           Ajouter un avenant
         </Button>
@@ -112,26 +102,12 @@ export function ConventionAmendments({ convention: c, onChanged }: Props) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={2} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Modifier l’avenant n° ${a.number}`}
-                        onClick={() => setEditing(a)}
-                      >
-                        <IconPencil size={16} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Supprimer l’avenant n° ${a.number}`}
-                        onClick={() => {
-                          setRefusal(null);
-                          setRemoving(a);
-                        }}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Group>
+                    <RowActions
+                      editLabel={`Modifier l’avenant n° ${a.number}`}
+                      removeLabel={`Supprimer l’avenant n° ${a.number}`}
+                      onEdit={() => records.edit(a)}
+                      onRemove={() => records.askRemove(a)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -140,37 +116,29 @@ export function ConventionAmendments({ convention: c, onChanged }: Props) {
         </Table.ScrollContainer>
       )}
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouvel avenant' : `Avenant n° ${editing?.number ?? ''}`}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouvel avenant"
+        editTitle={(a) => `Avenant n° ${a.number}`}
         size="lg"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(amendment) => (
           <AmendmentForm
             convention={c}
-            amendment={editing === 'new' ? null : editing}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
+            amendment={amendment}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer cet avenant ?"
         confirmLabel="Supprimer l’avenant"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `L’avenant n° ${removing.number} du ${formatDate(removing.signedOn)} sera supprimé : la convention reprendra ses termes sans lui, et ses obligations seront recalculées.`}
+        {records.removing &&
+          `L’avenant n° ${records.removing.number} du ${formatDate(records.removing.signedOn)} sera supprimé : la convention reprendra ses termes sans lui, et ses obligations seront recalculées.`}
       </ConfirmModal>
     </Stack>
   );

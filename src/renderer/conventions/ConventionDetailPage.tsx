@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { IconPencil, IconRefresh, IconStatusChange, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Convention } from '../../shared/api/conventions';
 import { formatEuros } from '../../shared/rules/conventions';
 import { formatDate, todayInParis } from '../../shared/rules/dates';
@@ -10,11 +10,12 @@ import { usePageTitle } from '../app/usePageTitle';
 import { invoke } from '../api/client';
 import { useRoute } from '../api/useRoute';
 import { ConfirmModal } from '../components/ConfirmModal';
-import { notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
 import { listPath } from '../components/useSearchState';
 import { useRecordId } from '../components/useRecordId';
+import { useRemoval } from '../components/useRemoval';
+import { useTabParam } from '../components/useTabParam';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { AttachmentViewer, type ViewedAttachment } from './AttachmentViewer';
 import { ConventionAmendments } from './ConventionAmendments';
@@ -38,9 +39,7 @@ function ConventionDetail({ id }: { id: number }) {
   const record = useRoute('conventions.get', { id });
   const convention = record.result?.ok ? record.result.value : null;
   usePageTitle(convention?.reference ?? 'Convention');
-  // The open tab lives in the address (?onglet=versements), so a link can open it.
-  const [params, setParams] = useSearchParams();
-  const tab = TABS.includes(params.get('onglet') ?? '') ? params.get('onglet')! : 'convention';
+  const [tab, setTab] = useTabParam(TABS);
   const [viewing, setViewing] = useState<ViewedAttachment | null>(null);
 
   if (!record.result) return <Loading label="Chargement de la convention…" />;
@@ -79,13 +78,7 @@ function ConventionDetail({ id }: { id: number }) {
         }
         actions={<ConventionActions convention={c} onChanged={record.reload} />}
       />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setParams(value && value !== 'convention' ? { onglet: value } : {}, { replace: true })
-        }
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="convention">Convention</Tabs.Tab>
           <Tabs.Tab value="pieces" rightSection={count(missing, 'orange', `${missing} manquantes`)}>
@@ -146,19 +139,11 @@ function ConventionActions({
 }) {
   const navigate = useNavigate();
   const [changing, setChanging] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [removing, setRemoving] = useState(false);
-
-  const remove = async () => {
-    setRemoving(true);
-    const result = await invoke('conventions.remove', { id: c.id });
-    setRemoving(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    setConfirming(false);
-    notifySuccess('Convention supprimée.');
-    navigate(listPath('/conventions'));
-  };
+  const removal = useRemoval<Convention>({
+    remove: (target) => invoke('conventions.remove', { id: target.id }),
+    removed: 'Convention supprimée.',
+    onRemoved: () => navigate(listPath('/conventions')),
+  });
 
   return (
     <>
@@ -188,10 +173,7 @@ function ConventionActions({
         variant="outline"
         color="red"
         leftSection={<IconTrash size={16} aria-hidden />}
-        onClick={() => {
-          setRefusal(null);
-          setConfirming(true);
-        }}
+        onClick={() => removal.ask(c)}
       >
         Supprimer
       </Button>
@@ -215,13 +197,9 @@ function ConventionActions({
         )}
       </Modal>
       <ConfirmModal
-        opened={confirming}
+        {...removal.confirmProps}
         title="Supprimer cette convention ?"
         confirmLabel="Supprimer définitivement"
-        error={refusal}
-        loading={removing}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirming(false)}
       >
         <Stack gap="xs">
           <span>

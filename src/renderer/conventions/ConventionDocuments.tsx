@@ -6,7 +6,6 @@ import {
   Checkbox,
   FileButton,
   Group,
-  Modal,
   Select,
   Stack,
   Table,
@@ -19,7 +18,6 @@ import {
 import {
   IconFileTypePdf,
   IconPaperclip,
-  IconPencil,
   IconPhoto,
   IconPlus,
   IconTrash,
@@ -31,10 +29,13 @@ import { formatDate, todayInParis } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { DateField } from '../components/DateField';
+import { EditModal } from '../components/EditModal';
 import { plural } from '../components/format';
 import { notifyError, notifySuccess } from '../components/notify';
 import { optionsOf } from '../components/options';
+import { RowActions } from '../components/RowActions';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { useEditRemove } from '../components/useEditRemove';
 import {
   attachmentProblem,
   ACCEPTED_TYPES,
@@ -47,6 +48,8 @@ import { ModalFormFrame } from './ModalFormFrame';
 
 type Doc = Convention['documents'][number];
 type Attachment = Doc['attachments'][number];
+type Removal =
+  { kind: 'document'; doc: Doc } | { kind: 'attachment'; doc: Doc; attachment: Attachment };
 
 interface Props {
   convention: Convention;
@@ -56,12 +59,16 @@ interface Props {
 
 /** The « Pièces justificatives » tab: the checklist by category, its dates and scans. */
 export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props) {
-  const [editing, setEditing] = useState<Doc | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [removing, setRemoving] = useState<
-    { kind: 'document'; doc: Doc } | { kind: 'attachment'; doc: Doc; attachment: Attachment } | null
-  >(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  // « new » adds a document by hand; a document or one of its files can be removed.
+  const records = useEditRemove<Doc, Removal>({
+    onChanged,
+    remove: (r) =>
+      r.kind === 'document'
+        ? invoke('conventions.documents.remove', { id: r.doc.id })
+        : invoke('conventions.attachments.remove', { id: r.attachment.id }),
+    removed: (r) => (r.kind === 'document' ? 'Pièce retirée.' : 'Fichier supprimé.'),
+  });
+  const removing = records.removing;
   const [busy, setBusy] = useState<string | null>(null);
   // A refused file stays said beside the checklist until the next try (a toast would go).
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -110,20 +117,6 @@ export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props)
     }
   };
 
-  const remove = async () => {
-    if (!removing) return;
-    setBusy('remove');
-    const result =
-      removing.kind === 'document'
-        ? await invoke('conventions.documents.remove', { id: removing.doc.id })
-        : await invoke('conventions.attachments.remove', { id: removing.attachment.id });
-    setBusy(null);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess(removing.kind === 'document' ? 'Pièce retirée.' : 'Fichier supprimé.');
-    setRemoving(null);
-    onChanged();
-  };
-
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -135,7 +128,7 @@ export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props)
         <Button
           variant="light"
           leftSection={<IconPlus size={16} aria-hidden />}
-          onClick={() => setAdding(true)}
+          onClick={() => records.edit('new')}
         >
           Ajouter une pièce
         </Button>
@@ -246,10 +239,9 @@ export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props)
                                 color="red"
                                 size="sm"
                                 aria-label={`Supprimer le fichier ${a.fileName}`}
-                                onClick={() => {
-                                  setRefusal(null);
-                                  setRemoving({ kind: 'attachment', doc, attachment: a });
-                                }}
+                                onClick={() =>
+                                  records.askRemove({ kind: 'attachment', doc, attachment: a })
+                                }
                               >
                                 <IconTrash size={14} aria-hidden />
                               </ActionIcon>
@@ -275,28 +267,17 @@ export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props)
                         </Stack>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={2} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Modifier la pièce « ${doc.label} »`}
-                            onClick={() => setEditing(doc)}
-                          >
-                            <IconPencil size={16} aria-hidden />
-                          </ActionIcon>
-                          {doc.key === null && (
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Retirer la pièce « ${doc.label} »`}
-                              onClick={() => {
-                                setRefusal(null);
-                                setRemoving({ kind: 'document', doc });
-                              }}
-                            >
-                              <IconTrash size={16} aria-hidden />
-                            </ActionIcon>
-                          )}
-                        </Group>
+                        <RowActions
+                          editLabel={`Modifier la pièce « ${doc.label} »`}
+                          removeLabel={`Retirer la pièce « ${doc.label} »`}
+                          onEdit={() => records.edit(doc)}
+                          // Only the documents added by hand can be taken off the list.
+                          onRemove={
+                            doc.key === null
+                              ? () => records.askRemove({ kind: 'document', doc })
+                              : undefined
+                          }
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -309,50 +290,28 @@ export function ConventionDocuments({ convention: c, onChanged, onOpen }: Props)
         Fichiers acceptés : PDF, JPEG ou PNG, 20 Mo au plus.
       </Text>
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing ? `Pièce : ${editing.label}` : ''}
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Ajouter une pièce"
+        editTitle={(doc) => `Pièce : ${doc.label}`}
       >
-        {editing && (
-          <DocumentForm
-            doc={editing}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
-          />
-        )}
-      </Modal>
-      <Modal
-        opened={adding}
-        onClose={() => setAdding(false)}
-        title="Ajouter une pièce"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
-      >
-        {adding && (
-          <AddDocumentForm
-            conventionId={c.id}
-            onDone={() => {
-              setAdding(false);
-              onChanged();
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        )}
-      </Modal>
+        {(doc) =>
+          doc ? (
+            <DocumentForm doc={doc} onDone={records.saved} onCancel={records.closeEdit} />
+          ) : (
+            <AddDocumentForm
+              conventionId={c.id}
+              onDone={records.saved}
+              onCancel={records.closeEdit}
+            />
+          )
+        }
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title={removing?.kind === 'document' ? 'Retirer cette pièce ?' : 'Supprimer ce fichier ?'}
         confirmLabel={removing?.kind === 'document' ? 'Retirer la pièce' : 'Supprimer le fichier'}
-        error={refusal}
-        loading={busy === 'remove'}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
         {removing?.kind === 'document'
           ? `La pièce « ${removing.doc.label} » sera retirée de la liste, avec ses dates, son commentaire et ses fichiers joints.`

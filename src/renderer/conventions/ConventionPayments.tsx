@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Button, Select, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { paymentFields, type Convention } from '../../shared/api/conventions';
 import { PAYMENT_KINDS, type PaymentKind } from '../../shared/domain/conventions';
 import { coveredYears, formatEuros } from '../../shared/rules/conventions';
@@ -19,9 +7,12 @@ import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { DateField } from '../components/DateField';
+import { EditModal } from '../components/EditModal';
 import { Section } from '../components/FormSection';
 import { notifySuccess } from '../components/notify';
 import { labelOf, optionsOf } from '../components/options';
+import { RowActions } from '../components/RowActions';
+import { useEditRemove } from '../components/useEditRemove';
 import { useFieldsForm } from '../components/useFieldsForm';
 import { CONVENTION_LABELS as L, PAYMENT_FIELD_LABELS } from './labels';
 import { EuroInput } from './EuroInput';
@@ -39,10 +30,11 @@ const paymentName = (p: Pick<Payment, 'kind' | 'year'>) =>
 
 /** The « Versements » tab: per year, committed versus paid; the payments themselves. */
 export function ConventionPayments({ convention: c, onChanged }: Props) {
-  const [editing, setEditing] = useState<Payment | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Payment | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const records = useEditRemove<Payment>({
+    onChanged,
+    remove: (p) => invoke('conventions.payments.remove', { id: p.id }),
+    removed: 'Versement supprimé.',
+  });
   const years = coveredYears(c.terms.startDate, c.terms.endDate);
   const payments = [...c.payments].sort(
     (a, b) =>
@@ -51,17 +43,6 @@ export function ConventionPayments({ convention: c, onChanged }: Props) {
   );
   const sum = (pick: (t: Convention['totals'][number]) => number) =>
     c.totals.reduce((total, t) => total + pick(t), 0);
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('conventions.payments.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess('Versement supprimé.');
-    setRemoving(null);
-    onChanged();
-  };
 
   return (
     <Stack gap="lg">
@@ -111,7 +92,7 @@ export function ConventionPayments({ convention: c, onChanged }: Props) {
             size="xs"
             variant="light"
             leftSection={<IconPlus size={14} aria-hidden />}
-            onClick={() => setEditing('new')}
+            onClick={() => records.edit('new')}
           >
             Ajouter un versement
           </Button>
@@ -160,26 +141,12 @@ export function ConventionPayments({ convention: c, onChanged }: Props) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={2} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Modifier le versement ${paymentName(p)}`}
-                          onClick={() => setEditing(p)}
-                        >
-                          <IconPencil size={16} aria-hidden />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Supprimer le versement ${paymentName(p)}`}
-                          onClick={() => {
-                            setRefusal(null);
-                            setRemoving(p);
-                          }}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      </Group>
+                      <RowActions
+                        editLabel={`Modifier le versement ${paymentName(p)}`}
+                        removeLabel={`Supprimer le versement ${paymentName(p)}`}
+                        onEdit={() => records.edit(p)}
+                        onRemove={() => records.askRemove(p)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -189,37 +156,29 @@ export function ConventionPayments({ convention: c, onChanged }: Props) {
         )}
       </Section>
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouveau versement' : 'Modifier le versement'}
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouveau versement"
+        editTitle="Modifier le versement"
       >
-        {editing && (
+        {(payment) => (
           <PaymentForm
             conventionId={c.id}
-            payment={editing === 'new' ? null : editing}
+            payment={payment}
             years={years}
-            onDone={() => {
-              setEditing(null);
-              onChanged();
-            }}
-            onCancel={() => setEditing(null)}
+            onDone={records.saved}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer ce versement ?"
         confirmLabel="Supprimer le versement"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `Le versement ${paymentName(removing)} de ${formatEuros(removing.amountCents)} sera supprimé.`}
+        {records.removing &&
+          `Le versement ${paymentName(records.removing)} de ${formatEuros(records.removing.amountCents)} sera supprimé.`}
       </ConfirmModal>
     </Stack>
   );

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { FormProblem } from '../components/FormProblem';
 import { keepFocus } from '../components/keepFocus';
 
 interface Props {
@@ -18,9 +19,6 @@ export function ModalFormFrame({
   submitLabel = 'Enregistrer',
   children,
 }: Props) {
-  const problem =
-    form.formError ??
-    (form.errorCount > 0 ? 'Certains champs sont à corriger (messages en rouge).' : null);
   return (
     <form
       noValidate
@@ -32,11 +30,7 @@ export function ModalFormFrame({
     >
       <Stack gap="md">
         {children}
-        {problem && (
-          <Alert color="red" variant="light" role="alert" title="L’enregistrement n’a pas été fait">
-            {problem}
-          </Alert>
-        )}
+        <FormProblem form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={form.saving}>
             Annuler

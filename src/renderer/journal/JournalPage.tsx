@@ -1,6 +1,5 @@
-import { Button, EmptyState, Group, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { Button, EmptyState, Group, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { IconFilterOff, IconNotebook, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { LogEntry } from '../../shared/api/journal';
 import { LOG_KINDS } from '../../shared/domain/calendar';
 import { todayInParis } from '../../shared/rules/dates';
@@ -8,13 +7,14 @@ import { invoke } from '../api/client';
 import { useRoute } from '../api/useRoute';
 import { usePageTitle } from '../app/usePageTitle';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { EditModal } from '../components/EditModal';
 import { plural } from '../components/format';
 import { Section } from '../components/FormSection';
 import { ListCount } from '../components/ListStates';
-import { notifySuccess } from '../components/notify';
 import { optionsOf } from '../components/options';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
+import { useEditRemove } from '../components/useEditRemove';
 import { useSearchState } from '../components/useSearchState';
 import { formatDuration } from './duration';
 import { JournalEntryForm, type EntryDefaults } from './JournalEntryForm';
@@ -35,15 +35,15 @@ export function JournalPage() {
   const list = useRoute('journal.list', query);
   const totals = useRoute('journal.totals', { year: query.year });
   const people = usePeopleOptions();
-  const [editing, setEditing] = useState<LogEntry | 'new' | null>(null);
-  const [removing, setRemoving] = useState<LogEntry | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
   const reload = () => {
     list.reload();
     totals.reload();
   };
+  const records = useEditRemove<LogEntry>({
+    onChanged: reload,
+    remove: (e) => invoke('journal.remove', { id: e.id }),
+    removed: 'Entrée supprimée du journal.',
+  });
   const showYear = (year: number) => update({ annee: year === currentYear ? null : String(year) });
   const clearFilters = () => update({ nature: null, promeneur: null, structure: null });
   const defaults: EntryDefaults = {
@@ -52,19 +52,8 @@ export function JournalPage() {
     structureIds: query.structureId === null ? [] : [query.structureId],
   };
 
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('journal.remove', { id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess('Entrée supprimée du journal.');
-    setRemoving(null);
-    reload();
-  };
-
   const newEntry = (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => records.edit('new')}>
       Nouvelle entrée
     </Button>
   );
@@ -96,14 +85,7 @@ export function JournalPage() {
           loading={list.loading}
           text={`${plural(rows.length, 'entrée', 'entrées')}, ${formatDuration(minutes)}${isFiltered(query) ? ' pour ces filtres' : ''}`}
         />
-        <JournalTable
-          rows={rows}
-          onEdit={setEditing}
-          onRemove={(e) => {
-            setRefusal(null);
-            setRemoving(e);
-          }}
-        />
+        <JournalTable rows={rows} onEdit={records.edit} onRemove={records.askRemove} />
       </>
     );
   };
@@ -124,7 +106,7 @@ export function JournalPage() {
             <Button
               variant="light"
               leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setEditing('new')}
+              onClick={() => records.edit('new')}
             >
               Ajouter une première entrée
             </Button>
@@ -202,39 +184,33 @@ export function JournalPage() {
       />
       {body()}
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Nouvelle entrée' : 'Modifier l’entrée'}
+      <EditModal
+        editing={records.editing}
+        onClose={records.closeEdit}
+        newTitle="Nouvelle entrée"
+        editTitle="Modifier l’entrée"
         size="xl"
-        centered
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
       >
-        {editing && (
+        {(entry) => (
           <JournalEntryForm
-            entry={editing === 'new' ? null : editing}
+            entry={entry}
             defaults={defaults}
             onDone={(date) => {
-              setEditing(null);
               const year = Number(date.slice(0, 4));
               if (year !== query.year) showYear(year);
-              reload();
+              records.saved();
             }}
-            onCancel={() => setEditing(null)}
+            onCancel={records.closeEdit}
           />
         )}
-      </Modal>
+      </EditModal>
       <ConfirmModal
-        opened={removing !== null}
+        {...records.confirmProps}
         title="Supprimer cette entrée ?"
         confirmLabel="Supprimer l’entrée"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {removing &&
-          `L’entrée ${entryName(removing, true)} (${formatDuration(removing.durationMinutes)}) sera supprimée du journal et de ses totaux.`}
+        {records.removing &&
+          `L’entrée ${entryName(records.removing, true)} (${formatDuration(records.removing.durationMinutes)}) sera supprimée du journal et de ses totaux.`}
       </ConfirmModal>
     </>
   );

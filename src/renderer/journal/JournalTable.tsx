@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Group, Stack, Table, Text } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { LogEntry } from '../../shared/api/journal';
 import { LOG_CHANNELS, LOG_KINDS } from '../../shared/domain/calendar';
 import { formatDate } from '../../shared/rules/dates';
 import { labelOf } from '../components/options';
+import { RowActions } from '../components/RowActions';
 import { formatDuration } from './duration';
 
 interface Props {
@@ -99,23 +99,12 @@ export function JournalTable({ rows, onEdit, onRemove }: Props) {
                 <ForWhom entry={e} />
               </Table.Td>
               <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Modifier l’entrée ${entryName(e)}`}
-                    onClick={() => onEdit(e)}
-                  >
-                    <IconPencil size={16} aria-hidden />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Supprimer l’entrée ${entryName(e)}`}
-                    onClick={() => onRemove(e)}
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
-                </Group>
+                <RowActions
+                  editLabel={`Modifier l’entrée ${entryName(e)}`}
+                  removeLabel={`Supprimer l’entrée ${entryName(e)}`}
+                  onEdit={() => onEdit(e)}
+                  onRemove={() => onRemove(e)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

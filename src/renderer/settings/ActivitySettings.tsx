@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Group,
   Select,
@@ -10,7 +9,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { z } from 'zod';
 import type { ActivityListValue } from '../../shared/api/activity';
@@ -31,7 +30,9 @@ import { Section } from '../components/FormSection';
 import { notifyError, notifySuccess } from '../components/notify';
 import { optionsOf } from '../components/options';
 import { LoadError, Loading } from '../components/QueryState';
+import { MoveButtons, RowActions } from '../components/RowActions';
 import { useFieldsForm } from '../components/useFieldsForm';
+import { useRemoval } from '../components/useRemoval';
 import { todoChanged } from '../todo/todoEvents';
 import { SettingsForm } from './SettingsForm';
 
@@ -104,11 +105,15 @@ function ListEditor({
     label: string;
     error: string | null;
   } | null>(null);
-  const [removing, setRemoving] = useState<ActivityListValue | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const title = ACTIVITY_LISTS[list];
   const item = ACTIVITY_LIST_ITEM[list];
+  const removal = useRemoval<ActivityListValue>({
+    remove: (v) => invoke('activity.lists.remove', { list, id: v.id }),
+    removed: (v) => `« ${v.label} » retiré de la liste « ${title} ».`,
+    onRemoved: onChanged,
+  });
+  const removing = removal.target;
 
   const add = async () => {
     setBusy(true);
@@ -136,22 +141,12 @@ function ListEditor({
     onChanged();
   };
 
-  const move = async (index: number, by: -1 | 1) => {
+  const move = async (index: number, direction: 'up' | 'down') => {
+    const by = direction === 'up' ? -1 : 1;
     const ids = values.map((v) => v.id);
     [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
     const result = await invoke('activity.lists.reorder', { list, ids });
     if (!result.ok) notifyError(result.error);
-    onChanged();
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const result = await invoke('activity.lists.remove', { list, id: removing.id });
-    setBusy(false);
-    if (!result.ok) return setRefusal(result.error.message);
-    notifySuccess(`« ${removing.label} » retiré de la liste « ${title} ».`);
-    setRemoving(null);
     onChanged();
   };
 
@@ -210,42 +205,20 @@ function ListEditor({
                 )}
               </Table.Td>
               <Table.Td>
-                <Group gap={2} justify="flex-end" wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Monter « ${v.label} »`}
-                    disabled={i === 0}
-                    onClick={() => void move(i, -1)}
-                  >
-                    <IconArrowUp size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Descendre « ${v.label} »`}
-                    disabled={i === values.length - 1}
-                    onClick={() => void move(i, 1)}
-                  >
-                    <IconArrowDown size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Renommer « ${v.label} »`}
-                    onClick={() => setEditing({ id: v.id, label: v.label, error: null })}
-                  >
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Retirer « ${v.label} »`}
-                    onClick={() => {
-                      setRefusal(null);
-                      setRemoving(v);
-                    }}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
+                <RowActions
+                  editLabel={`Renommer « ${v.label} »`}
+                  removeLabel={`Retirer « ${v.label} »`}
+                  onEdit={() => setEditing({ id: v.id, label: v.label, error: null })}
+                  onRemove={() => removal.ask(v)}
+                  justify="flex-end"
+                >
+                  <MoveButtons
+                    name={v.label}
+                    first={i === 0}
+                    last={i === values.length - 1}
+                    onMove={(direction) => void move(i, direction)}
+                  />
+                </RowActions>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -282,13 +255,9 @@ function ListEditor({
         </Group>
       </form>
       <ConfirmModal
-        opened={removing !== null}
+        {...removal.confirmProps}
         title={`Retirer ${item.the} « ${removing?.label ?? ''} » ?`}
         confirmLabel="Retirer"
-        error={refusal}
-        loading={busy}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
         {removing &&
           (removing.uses > 0
