@@ -1,4 +1,16 @@
-import { Badge, Box, Button, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Box,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconBuildingLighthouse,
@@ -70,9 +82,10 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
     to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
   const overdue = useOverdueCount();
 
+  // Header and lock button stay in place; the sections scroll when the window is short.
   return (
-    <Stack justify="space-between" h="100%" p="md">
-      <Stack gap="lg">
+    <>
+      <AppShell.Section p="md" pb="xs">
         <Group gap="sm" wrap="nowrap">
           <ThemeIcon size={40} radius="md" variant="filled" aria-hidden>
             <IconBuildingLighthouse size={24} />
@@ -87,17 +100,19 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
           </Box>
         </Group>
         {departmentName && (
-          <Text size="sm" fw={500} c="dimmed">
+          <Text size="sm" fw={500} c="dimmed" mt="sm">
             {departmentName}
           </Text>
         )}
-        <Stack gap="sm">
+      </AppShell.Section>
+      <AppShell.Section grow component={ScrollArea} px="md" type="auto">
+        <Stack gap="sm" py="xs">
           {GROUPS.map((group) => (
             <Box key={group.label} component="section" aria-label={group.label}>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4} aria-hidden>
                 {group.label}
               </Text>
-              <Stack gap={2}>
+              <Stack gap={0}>
                 {group.sections.map(({ to, label, icon: Icon }) => (
                   <NavLink
                     key={to}
@@ -110,6 +125,7 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
                     rightSection={to === '/a-faire' && <OverdueBadge count={overdue} />}
                     aria-describedby={to === '/a-faire' && overdue ? 'overdue-count' : undefined}
                     variant="light"
+                    py={6}
                     style={{ borderRadius: 'var(--mantine-radius-md)' }}
                   />
                 ))}
@@ -117,22 +133,24 @@ export function Sidebar({ departmentName, autoLockMinutes, locking, onLock }: Pr
             </Box>
           ))}
         </Stack>
-      </Stack>
-      <Stack gap={6}>
-        <Button
-          variant="default"
-          leftSection={<IconLock size={16} aria-hidden />}
-          loading={locking}
-          onClick={onLock}
-        >
-          Verrouiller
-        </Button>
-        <Text size="xs" c="dimmed" ta="center">
-          Verrouillage automatique après {plural(autoLockMinutes, 'minute', 'minutes')} sans
-          activité
-        </Text>
-      </Stack>
-    </Stack>
+      </AppShell.Section>
+      <AppShell.Section p="md" pt="xs">
+        <Stack gap={6}>
+          <Button
+            variant="default"
+            leftSection={<IconLock size={16} aria-hidden />}
+            loading={locking}
+            onClick={onLock}
+          >
+            Verrouiller
+          </Button>
+          <Text size="xs" c="dimmed" ta="center">
+            Verrouillage automatique après {plural(autoLockMinutes, 'minute', 'minutes')} sans
+            activité
+          </Text>
+        </Stack>
+      </AppShell.Section>
+    </>
   );
 }
 
