@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  {
+    ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
