@@ -281,7 +281,8 @@ describe('calendar journey', () => {
     const canvas = modal.getByRole('img', { name: /^Page 1 sur \d+$/ });
     await visible(canvas, 20_000);
     await visible(modal.getByText(/^\d+ pages?$/));
-    expect(await inkPixels(canvas)).toBeGreaterThan(2000);
+    // The canvas shows before pdf.js has drawn on it: wait for the ink.
+    await expect.poll(() => inkPixels(canvas), { timeout: 20_000 }).toBeGreaterThan(2000);
     await shoot('45-attendance-sheet');
     const file = await download(page, () => click(modal, 'button', 'Enregistrer le PDF'));
     expect(file.name).toMatch(/\.pdf$/);

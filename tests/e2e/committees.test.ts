@@ -286,7 +286,8 @@ describe('committees journey', () => {
     const modal = dialog(page, 'Compte rendu');
     const canvas = modal.getByRole('img', { name: /^Page 1 sur \d+$/ });
     await visible(canvas, 20_000);
-    expect(await inkPixels(canvas)).toBeGreaterThan(2000);
+    // The canvas shows before pdf.js has drawn on it: wait for the ink.
+    await expect.poll(() => inkPixels(canvas), { timeout: 20_000 }).toBeGreaterThan(2000);
     await shoot('88-minutes-pdf');
     const pdf = await download(page, () => click(modal, 'button', 'Enregistrer le PDF'));
     expect(pdf.name).toBe(`compte-rendu-copil-${MEETING_DAY}.pdf`);

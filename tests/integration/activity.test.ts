@@ -594,6 +594,7 @@ describe('templates out and back', () => {
     expect(report?.source).toBe('import');
   });
 
+  // 16 files, each read twice in its own contained process: slow on a busy 2-core machine.
   it('refuses every malformed return with a clear message, writes nothing, and stays alive', async () => {
     const blank = Buffer.from((await templates(PERIOD.key, ids.ines)).contentBase64, 'base64');
     const good = await fillIn(blank, INES);
@@ -657,7 +658,7 @@ describe('templates out and back', () => {
       expect(rowCounts(), name).toEqual(before);
       expect((await vault.call('vault.status', {})).ok, name).toBe(true);
     }
-  });
+  }, 120_000);
 
   it('shows wrong cells one by one, in French, and imports nothing from them', async () => {
     const blank = Buffer.from((await templates(PERIOD.key, ids.ines)).contentBase64, 'base64');
