@@ -9,6 +9,7 @@ import * as calendar from './2026_11_22_003_calendar';
 import * as committees from './2026_11_22_004_committees';
 import * as activity from './2026_11_22_005_activity';
 import * as imports from './2026_11_22_006_imports';
+import * as nationalIndexes from './2026_12_03_007_national_indexes';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_004_committees': committees,
   '2026_11_22_005_activity': activity,
   '2026_11_22_006_imports': imports,
+  '2026_12_03_007_national_indexes': nationalIndexes,
 };

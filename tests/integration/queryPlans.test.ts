@@ -1,0 +1,119 @@
+/**
+ * The indexes chosen for the national scale (migration 2026_12_03_007), each justified by
+ * the plan SQLite picks for the query a service really runs: the statements are captured as
+ * the service prepares them, then explained with the same parameters. A plan that falls back
+ * to a scan of a large table fails here before it slows the app down.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/main/db/connection';
+import { seedNation, SMALL_NATION } from '../../src/main/demo/national';
+import {
+  activityTotals,
+  totalsByChannel,
+  totalsByTheme,
+} from '../../src/main/services/activity/aggregates';
+import { dueItems } from '../../src/main/services/todo';
+import { createTestVault, type TestVault } from '../support/vault';
+
+const TODAY = '2026-12-03';
+let vault: TestVault;
+let conn: Connection;
+
+beforeAll(async () => {
+  vault = await createTestVault();
+  conn = vault.session.vault.connection;
+  seedNation(conn, { seed: 3, today: TODAY, size: SMALL_NATION });
+});
+afterAll(() => vault.cleanup());
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+/** Runs `work`, recording every statement the service runs through this connection. */
+async function captured(work: () => Promise<unknown>): Promise<Captured[]> {
+  const seen: Captured[] = [];
+  const prepare = conn.prepare.bind(conn);
+  const spy = (sql: string) => {
+    const statement = prepare(sql);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        seen.push({ sql, params });
+        return original(...params);
+      };
+    }
+    return statement;
+  };
+  (conn as unknown as { prepare: typeof spy }).prepare = spy;
+  try {
+    await work();
+  } finally {
+    (conn as unknown as { prepare: typeof prepare }).prepare = prepare;
+  }
+  return seen;
+}
+
+/** The plan of the one captured statement matching `pattern`, its steps joined by « | ». */
+function planOf(statements: Captured[], pattern: RegExp): string {
+  const found = statements.filter((s) => pattern.test(s.sql));
+  expect(found.length, `a statement matching ${pattern}`).toBeGreaterThan(0);
+  const { sql, params } = found[0]!;
+  return (conn.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
+}
+
+const db = () => vault.session.db;
+const YEAR = {
+  from: '2025-01-01',
+  to: '2025-12-31',
+  territory: null,
+  structureType: null,
+  structureId: null,
+};
+
+describe('query plans at national scale', () => {
+  it('sums a year of activity from the covering index of report dates', async () => {
+    const plan = planOf(
+      await captured(() => activityTotals(db(), YEAR)),
+      /from "activity_reports"/,
+    );
+    expect(plan).toMatch(
+      /SEARCH r USING (COVERING )?INDEX activity_reports_dates_scope \(period_start>\?/,
+    );
+    expect(plan).not.toMatch(/SCAN r\b/);
+  });
+
+  it('sums requests per theme without reading a report or count row', async () => {
+    const plan = planOf(await captured(() => totalsByTheme(db(), YEAR)), /activity_report_themes/);
+    expect(plan).toContain('SEARCH r USING COVERING INDEX activity_reports_dates_scope');
+    expect(plan).toContain(
+      'SEARCH c USING COVERING INDEX activity_report_themes_sums (report_id=?)',
+    );
+  });
+
+  it('sums young people per channel the same way', async () => {
+    const plan = planOf(
+      await captured(() => totalsByChannel(db(), YEAR)),
+      /activity_report_channels/,
+    );
+    expect(plan).toContain('SEARCH r USING COVERING INDEX activity_reports_dates_scope');
+    expect(plan).toContain(
+      'SEARCH c USING COVERING INDEX activity_report_channels_sums (report_id=?)',
+    );
+  });
+
+  it('reads only the unpaid payments and the missing documents for the to-do list', async () => {
+    const statements = await captured(() =>
+      dueItems(db(), { until: '2027-04-03', structureId: null, kinds: [] }, TODAY),
+    );
+    expect(planOf(statements, /from "convention_payments"/)).toContain(
+      'SEARCH convention_payments USING INDEX payments_unpaid (convention_id=?)',
+    );
+    expect(planOf(statements, /from "convention_documents"/)).toContain(
+      'SEARCH convention_documents USING INDEX documents_missing (convention_id=?)',
+    );
+  });
+});
