@@ -44,6 +44,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // electron-vite leaves the renderer unminified; minified, the JavaScript read and parsed
+      // at start-up is about half as large.
+      minify: true,
     },
     plugins: [contentSecurityPolicy(), react()],
   },

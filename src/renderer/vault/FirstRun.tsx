@@ -8,7 +8,7 @@ import { useVault } from '../app/vaultContext';
 import { notifyError } from '../components/notify';
 import { ChoosePassphraseStep } from './ChoosePassphraseStep';
 import { ConfirmKeyStep } from './ConfirmKeyStep';
-import { DamagedVault } from './DamagedVault';
+import { DamagedVault } from './LazyDamagedVault';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { ScreenTitle, VaultLayout } from './VaultLayout';
 

@@ -5,7 +5,7 @@ import { invoke } from '../api/client';
 import { usePageTitle } from '../app/usePageTitle';
 import { useVault } from '../app/vaultContext';
 import { SecretInput } from '../components/SecretInput';
-import { DamagedVault } from './DamagedVault';
+import { DamagedVault } from './LazyDamagedVault';
 import { DemoChoice } from './DemoChoice';
 import { DemoLocked } from './DemoLocked';
 import { RecoveryUnlockForm } from './RecoveryUnlockForm';
