@@ -3,6 +3,7 @@
  * checked against a value worked out here from what was seeded; filters narrow them; bad
  * filters are refused; the figures agree with the convention pages and the « À faire » list.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardFiltersInput } from '../../src/shared/api/dashboard';
 import { dashboardFilters } from '../../src/shared/api/dashboard';
@@ -12,6 +13,8 @@ import { seriesDates } from '../../src/shared/rules/dashboard';
 import { addMonths } from '../../src/shared/rules/dates';
 import { seedDemo } from '../../src/main/demo/seed';
 import { dashboardData } from '../../src/main/services/dashboard';
+import { trainingCoverage } from '../../src/main/services/dashboard/meetings';
+import { networkOn } from '../../src/main/services/dashboard/network';
 import { dueItems } from '../../src/main/services/todo';
 import { createTestVault, type TestVault } from '../support/vault';
 
@@ -535,6 +538,70 @@ describe('on the demo department', () => {
       expect(d.figures.promeneursActive).toBeGreaterThan(0);
       expect(d.series.network.length).toBeGreaterThan(12);
       expect(elapsed).toBeLessThan(1000);
+    } finally {
+      await demo.cleanup();
+    }
+  });
+
+  it('reads each record’s status on a day as a lookup in its history would', async () => {
+    const demo = await createTestVault();
+    try {
+      const db = demo.session.db;
+      await seedDemo(db, { seed: 1, today: '2026-11-22' });
+      const ids = (table: 'promeneurs' | 'structures') =>
+        sql<{ id: number }>`select id from ${sql.table(table)} order by id`
+          .execute(db)
+          .then((r) => r.rows.map((row) => row.id));
+      const [p1, p2, p3] = await ids('promeneurs');
+      const [s1, s2] = await ids('structures');
+      // Edge cases: records without any history (their current status from their creation),
+      // and several entries on one day (the last recorded wins).
+      await sql`delete from status_history where entity = 'promeneur' and entity_id = ${p1}`.execute(
+        db,
+      );
+      await sql`delete from status_history where entity = 'structure' and entity_id = ${s1}`.execute(
+        db,
+      );
+      for (const [entity, id, status] of [
+        ['promeneur', p2, 'sorti'],
+        ['promeneur', p2, 'actif'],
+        ['promeneur', p3, 'actif'],
+        ['promeneur', p3, 'sorti'],
+        ['structure', s2, 'sortie'],
+        ['structure', s2, 'dans_le_reseau'],
+      ] as const)
+        await sql`insert into status_history (entity, entity_id, status, since, recorded_at)
+          values (${entity}, ${id}, ${status}, '2025-03-15', '2025-03-15T09:00:00.000Z')`.execute(
+          db,
+        );
+
+      // The reference: one lookup per record and day, as the history is read elsewhere.
+      const on = (entity: string, alias: string, current: string) => sql`coalesce(
+        (select h.status from status_history h where h.entity = ${entity}
+          and h.entity_id = ${sql.ref(`${alias}.id`)} and h.since <= d.day
+          order by h.since desc, h.id desc limit 1),
+        case when not exists (select 1 from status_history h where h.entity = ${entity}
+            and h.entity_id = ${sql.ref(`${alias}.id`)})
+          and substr(${sql.ref(`${alias}.created_at`)}, 1, 10) <= d.day
+          then ${sql.ref(`${alias}.${current}`)} end)`;
+      const days = [...seriesDates('2016-01-01', '2026-11-22'), '2025-03-14', '2025-03-15'];
+      const { rows: expected } = await sql<{ day: string; p: number; s: number }>`
+        with d(day) as (values ${sql.join(days.map((d) => sql`(${d})`))})
+        select d.day as day,
+          (select count(*) from promeneurs p join structures s on s.id = p.structure_id
+            where p.archived_at is null and ${on('promeneur', 'p', 'status')} = 'actif') as p,
+          (select count(*) from structures s where s.archived_at is null
+            and ${on('structure', 's', 'network_status')} = 'dans_le_reseau') as s
+        from d order by d.day`.execute(db);
+      const unset = { territory: null, structureType: null, structureId: null };
+      const network = await networkOn(db, days, unset);
+      expect(network.map((n) => [n.date, n.promeneursActive, n.structuresInNetwork])).toEqual(
+        expected.map((e) => [e.day, Number(e.p), Number(e.s)]),
+      );
+      for (const day of ['2025-03-14', '2025-03-15', '2026-11-22'])
+        expect((await trainingCoverage(db, day, unset)).active, day).toBe(
+          network.find((n) => n.date === day)!.promeneursActive,
+        );
     } finally {
       await demo.cleanup();
     }

@@ -9,7 +9,7 @@ import { shareOf } from '../../../shared/rules/dashboard';
 import { addMonths } from '../../../shared/rules/dates';
 import type { Db } from '../../db/connection';
 import { cadenceTargets } from '../calendar/cadence';
-import { scoped, statusOn, structureIn, type StructureScope } from './scope';
+import { holds, scoped, statusIntervals, structureIn, type StructureScope } from './scope';
 
 const CADENCE_TYPES = Object.keys(CADENCE_GOALS) as CadenceType[];
 
@@ -64,7 +64,9 @@ export interface AttendanceRow {
 /**
  * Departmental meetings of [from, to] that took place (held, or past and not cancelled),
  * with their invitees' attendance; under a structure filter only the invitees of the
- * structures in scope count (outside guests then do not).
+ * structures in scope count (outside guests then do not). The invitees are read through the
+ * meetings found (by type and date), the scope tested on each of them: a left join of the
+ * invitees with the scope in its condition made SQLite materialise every invitation.
  */
 export async function meetingAttendance(
   db: Db,
@@ -74,6 +76,10 @@ export async function meetingAttendance(
   f: StructureScope,
 ): Promise<AttendanceRow[]> {
   const inScope = scoped(f) ? structureIn('s', f) : sql`1 = 1`;
+  // The invitees' structures are read only when the scope needs them.
+  const whose = scoped(f)
+    ? sql`left join promeneurs p on p.id = i.promeneur_id left join ${INVITEE_STRUCTURE}`
+    : sql``;
   const { rows } = await sql<{
     id: number;
     start: string;
@@ -84,15 +90,13 @@ export async function meetingAttendance(
     absent: number;
   }>`
     select e.id as id, e.start as start, e.title as title,
-      count(i.id) as invited,
-      coalesce(sum(i.attendance = 'present'), 0) as present,
-      coalesce(sum(i.attendance = 'excuse'), 0) as excused,
-      coalesce(sum(i.attendance = 'absent'), 0) as absent
+      count(case when ${inScope} then i.id end) as invited,
+      coalesce(sum(case when ${inScope} then i.attendance = 'present' end), 0) as present,
+      coalesce(sum(case when ${inScope} then i.attendance = 'excuse' end), 0) as excused,
+      coalesce(sum(case when ${inScope} then i.attendance = 'absent' end), 0) as absent
     from events e
-      left join (event_invitees i
-        left join promeneurs p on p.id = i.promeneur_id
-        left join ${INVITEE_STRUCTURE})
-      on i.event_id = e.id and ${inScope}
+      left join event_invitees i on i.event_id = e.id
+      ${whose}
     where e.type = 'rencontre_departementale' and e.status != 'annule'
       and (e.status = 'tenu' or e.start < ${today})
       and e.start >= ${from} and e.start < ${dayAfter(to)}
@@ -127,15 +131,19 @@ export async function trainingCoverage(
 ): Promise<{ active: number; trained: number; share: number | null }> {
   const since = addMonths(day, -12);
   const { rows } = await sql<{ active: number; trained: number }>`
-    select count(*) as active,
-      coalesce(sum(exists (
-        select 1 from event_invitees i join events e on e.id = i.event_id
-        where i.promeneur_id = p.id and i.attendance = 'present'
-          and e.type = 'formation' and e.status != 'annule'
-          and e.start > ${since} and e.start < ${dayAfter(day)})), 0) as trained
-    from promeneurs p join structures s on s.id = p.structure_id
-    where p.archived_at is null and ${structureIn('s', f)}
-      and ${statusOn('promeneur', 'p', sql`${day}`, 'status')} = 'actif'`.execute(db);
+    with pi as (${statusIntervals('promeneur')}),
+    trained as (
+      select distinct i.promeneur_id as id
+      from events e join event_invitees i on i.event_id = e.id
+      where e.type = 'formation' and e.status != 'annule'
+        and e.start > ${since} and e.start < ${dayAfter(day)}
+        and i.attendance = 'present' and i.promeneur_id is not null
+    )
+    select count(*) as active, count(t.id) as trained
+    from pi join promeneurs p on p.id = pi.id join structures s on s.id = p.structure_id
+      left join trained t on t.id = p.id
+    where pi.status = 'actif' and ${holds('pi', sql`${day}`)}
+      and p.archived_at is null and ${structureIn('s', f)}`.execute(db);
   const active = Number(rows[0]?.active ?? 0);
   const trained = Number(rows[0]?.trained ?? 0);
   return { active, trained, share: shareOf(trained, active) };

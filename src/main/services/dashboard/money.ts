@@ -34,38 +34,48 @@ export const lastDayInForce = sql<string>`case
 
 const signed = sql.join(SIGNED_STATUSES.map((s) => sql`${s}`));
 
-/** Committed and paid per year for the conventions of the structures in scope, oldest first. */
+/**
+ * Committed and paid per year for the conventions of the structures in scope, oldest first.
+ *
+ * The conventions in scope are materialised first (a few thousand rows at most), then each
+ * one's amounts are read through its key (`convention_subsidies`' primary key, the
+ * amendments' index): the amounts are never all windowed then probed per structure, which
+ * cost seconds on the national vault.
+ */
 export async function subsidiesByYear(db: Db, f: StructureScope): Promise<SubsidyYear[]> {
   const { rows } = await sql<{ year: number; committed: number; paid: number }>`
-    with scoped as (
-      select c.id, c.status, cast(substr(c.start_date, 1, 4) as integer) as first_year,
+    with scoped as materialized (
+      select c.id, c.status in (${signed}) as signed,
+        cast(substr(c.start_date, 1, 4) as integer) as first_year,
         cast(substr(${lastDayInForce}, 1, 4) as integer) as last_year
       from conventions c join structures s on s.id = c.structure_id
       where ${structureIn('s', f)}
     ),
     amounts as (
-      select cs.convention_id, cs.year, cs.amount_cents, '' as signed_on, 0 as seq
-      from convention_subsidies cs
+      select sc.id as convention_id, cs.year, cs.amount_cents, '' as signed_on, 0 as seq,
+        sc.first_year, sc.last_year
+      from scoped sc join convention_subsidies cs on cs.convention_id = sc.id
+      where sc.signed
       union all
-      select a.convention_id, json_extract(j.value, '$.year'), json_extract(j.value, '$.amountCents'),
-        a.signed_on, a.id
-      from convention_amendments a, json_each(a.subsidies) j
+      select sc.id, json_extract(j.value, '$.year'), json_extract(j.value, '$.amountCents'),
+        a.signed_on, a.id, sc.first_year, sc.last_year
+      from scoped sc join convention_amendments a on a.convention_id = sc.id,
+        json_each(a.subsidies) j
+      where sc.signed
     ),
     latest as (
-      select convention_id, year, amount_cents,
+      select year, amount_cents, first_year, last_year,
         row_number() over (partition by convention_id, year order by signed_on desc, seq desc) as rn
       from amounts
     ),
     committed as (
-      select l.year, sum(l.amount_cents) as cents
-      from latest l join scoped on scoped.id = l.convention_id
-      where l.rn = 1 and scoped.status in (${signed})
-        and l.year between scoped.first_year and scoped.last_year
-      group by l.year
+      select year, sum(amount_cents) as cents from latest
+      where rn = 1 and year between first_year and last_year
+      group by year
     ),
     paid as (
       select p.year, sum(p.amount_cents) as cents
-      from convention_payments p join scoped on scoped.id = p.convention_id
+      from scoped sc join convention_payments p on p.convention_id = sc.id
       where p.paid_on is not null
       group by p.year
     ),

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { monthLabel } from '../../../shared/rules/dashboard';
 import type { Db } from '../../db/connection';
-import { statusOn, structureIn, type StructureScope } from './scope';
+import { statusIntervals, structureIn, type StructureScope } from './scope';
 
 export interface NetworkPoint {
   date: string;
@@ -17,6 +17,10 @@ export interface NetworkPoint {
 /**
  * Active Promeneurs (by their structure) and structures « dans le réseau » on each day,
  * archived records left out as on the home page.
+ *
+ * Counted as running sums in one sort: each interval of the wanted status (`statusIntervals`)
+ * adds one on its start and takes it back on its end, and each day reads the sum of the marks
+ * dated on or before it (a day's mark sorts after the intervals' marks of the same date).
  */
 export async function networkOn(
   db: Db,
@@ -24,18 +28,33 @@ export async function networkOn(
   f: StructureScope,
 ): Promise<NetworkPoint[]> {
   if (days.length === 0) return [];
-  const day = sql.ref('d.day');
   const values = sql.join(days.map((d) => sql`(${d})`));
   const { rows } = await sql<{ day: string; promeneurs: number; structures: number }>`
-    with d(day) as (values ${values})
-    select d.day as day,
-      (select count(*) from promeneurs p join structures s on s.id = p.structure_id
-        where p.archived_at is null and ${structureIn('s', f)}
-          and ${statusOn('promeneur', 'p', day, 'status')} = 'actif') as promeneurs,
-      (select count(*) from structures s
-        where s.archived_at is null and ${structureIn('s', f)}
-          and ${statusOn('structure', 's', day, 'network_status')} = 'dans_le_reseau') as structures
-    from d order by d.day`.execute(db);
+    with d(day) as (values ${values}),
+    pi as (${statusIntervals('promeneur')}),
+    si as (${statusIntervals('structure')}),
+    active as (
+      select i.opens, i.closes from pi i
+        join promeneurs p on p.id = i.id join structures s on s.id = p.structure_id
+      where i.status = 'actif' and p.archived_at is null and ${structureIn('s', f)}
+    ),
+    member as (
+      select i.opens, i.closes from si i join structures s on s.id = i.id
+      where i.status = 'dans_le_reseau' and s.archived_at is null and ${structureIn('s', f)}
+    ),
+    marks(date, kind, p, s) as (
+      select opens, 0, 1, 0 from active
+      union all select closes, 0, -1, 0 from active where closes is not null
+      union all select opens, 0, 0, 1 from member
+      union all select closes, 0, 0, -1 from member where closes is not null
+      union all select day, 1, 0, 0 from d
+    ),
+    running as (
+      select date, kind, sum(p) over w as promeneurs, sum(s) over w as structures
+      from marks window w as (order by date, kind rows unbounded preceding)
+    )
+    select date as day, promeneurs, structures from running where kind = 1
+    order by day`.execute(db);
   return rows.map((r) => ({
     date: r.day,
     label: monthLabel(r.day),
