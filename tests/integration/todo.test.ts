@@ -251,6 +251,65 @@ describe('the to-do list', () => {
   });
 });
 
+describe('the conventions’ items, read only as far as needed', () => {
+  it('still lists a late obligation of a convention ended long ago, not what was received', async () => {
+    const old = await convention({
+      structureId: s.valbourg,
+      reference: 'CAF-2018-004',
+      kind: 'premiere',
+      startDate: '2018-01-01',
+      endDate: '2019-12-31',
+      fundedPromeneurs: 1,
+      subsidies: [],
+    });
+    await vault.value('conventions.setStatus', { id: old, status: 'echue', since: '2019-12-31' });
+    for (const o of (await vault.value('conventions.get', { id: old })).obligations)
+      await vault.value('conventions.obligations.update', {
+        conventionId: old,
+        key: o.key,
+        // One obligation only commented on: still not received, so still due.
+        fields:
+          o.key === 'bilan_qualitatif:2019'
+            ? { receivedOn: null, comment: 'Relancé par courriel' }
+            : { receivedOn: '2020-09-01', comment: null },
+      });
+    const items = (await list({ kinds: ['obligation_due'] })).items.filter((i) =>
+      i.key.startsWith(`obligation:${old}:`),
+    );
+    expect(items).toEqual([
+      {
+        key: `obligation:${old}:bilan_qualitatif:2019`,
+        kind: 'obligation_due',
+        date: '2020-06-30',
+        overdue: true,
+        label: 'Bilan qualitatif et quantitatif 2018',
+        context: 'CAF-2018-004',
+        structure: { id: s.valbourg, name: 'Mairie de Valbourg' },
+        link: `/conventions/${old}?onglet=obligations`,
+      },
+    ]);
+  });
+
+  it('follows the end date as amended, and leaves out payments planned beyond the horizon', async () => {
+    await vault.value('conventions.amendments.create', {
+      conventionId: s.c1,
+      fields: { signedOn: '2026-06-01', object: 'Prolongation', endDate: '2028-06-30' },
+    });
+    const keys = (await list({ horizonMonths: 36 })).items.map((i) => i.key);
+    expect(keys).toContain(`obligation:${s.c1}:attestation_service_fait:2028`);
+    expect(keys).toContain(`convention:${s.c1}:end`);
+    const ending = (await list({ horizonMonths: 36 })).items.find(
+      (i) => i.key === `convention:${s.c1}:end`,
+    );
+    expect(ending?.date).toBe('2028-06-30');
+    // Planned on 15/02/2027: beyond a horizon of one month, within one of three.
+    expect((await list({ horizonMonths: 1 })).items.map((i) => i.key)).not.toContain(
+      `payment:${s.p1}`,
+    );
+    expect((await list({ horizonMonths: 3 })).items.map((i) => i.key)).toContain(`payment:${s.p1}`);
+  });
+});
+
 describe('marking an item done', () => {
   const done = (key: string) => markTodoDone(vault.session.db, key, TODAY);
   const history = (id: number) => vault.value('history.forRecord', { entity: 'convention', id });

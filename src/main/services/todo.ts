@@ -5,12 +5,17 @@
  * is planned, and past events whose attendance is still to record. Each item can be marked
  * done from the list.
  */
+import { sql } from 'kysely';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { TodoItem } from '../../shared/api/todo';
 import type { TodoKind } from '../../shared/domain/todo';
 import type { CadenceType } from '../../shared/domain/calendar';
 import { NOTICE_MONTHS, type ConventionStatus } from '../../shared/domain/conventions';
-import { conventionDeadlines, formatEuros } from '../../shared/rules/conventions';
+import {
+  conventionDeadlines,
+  eachYearlyObligation,
+  formatEuros,
+} from '../../shared/rules/conventions';
 import { addMonths, formatDate, todayInParis } from '../../shared/rules/dates';
 import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
@@ -35,10 +40,10 @@ import {
 } from './conventions/obligations';
 import { findPayment, paymentName } from './conventions/payments';
 import {
+  amendedEndDates,
   findConvention,
   obligationDeadline,
   termsOf,
-  termsOfMany,
   touchConvention,
 } from './conventions/records';
 import { readSettings } from './settings';
@@ -120,7 +125,32 @@ export async function dueItems(db: Db, filter: TodoFilter, today: string): Promi
     );
 }
 
-/** The conventions' items, unsorted. */
+/**
+ * The received obligations' keys, by convention (all conventions, or those given): one
+ * row per convention, the keys joined by spaces (keys hold none), far cheaper to read than
+ * one row per obligation.
+ */
+async function receivedObligations(
+  db: Db,
+  conventionIds: number[] | null,
+): Promise<Map<number, Set<string>>> {
+  let select = db
+    .selectFrom('obligationStates')
+    .select(['conventionId', sql<string>`group_concat(key, ' ')`.as('keys')])
+    .where('receivedOn', 'is not', null)
+    .groupBy('conventionId');
+  if (conventionIds !== null) select = select.where('conventionId', 'in', conventionIds);
+  const received = new Map<number, Set<string>>();
+  for (const { conventionId, keys } of await select.execute())
+    received.set(conventionId, new Set(keys.split(' ')));
+  return received;
+}
+
+/**
+ * The conventions' items, unsorted. Only what an item needs is read: the period as amended
+ * (not the subsidies), the keys of received obligations, the missing documents and the
+ * planned payments; an item's label is built only once its date is within the horizon.
+ */
 async function conventionItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
   const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
   const fed = (kind: ConventionTodoKind, status: string) =>
@@ -129,47 +159,74 @@ async function conventionItems(db: Db, filter: TodoFilter, today: string): Promi
   let select = db
     .selectFrom('conventions')
     .innerJoin('structures', 'structures.id', 'conventions.structureId')
-    .selectAll('conventions')
-    .select('structures.name as structureName');
+    .select([
+      'conventions.id',
+      'conventions.structureId',
+      'conventions.reference',
+      'conventions.status',
+      'conventions.startDate',
+      'conventions.endDate',
+      'conventions.endedOn',
+      'structures.name as structureName',
+    ]);
   if (filter.structureId !== null)
     select = select.where('conventions.structureId', '=', filter.structureId);
   const rows = await select.execute();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  // Without a structure filter every convention is read: no need to list their ids.
+  const ids = filter.structureId === null ? null : rows.map((r) => r.id);
 
-  const terms = await termsOfMany(db, rows);
-  const states = await obligationStatesOf(db, ids);
+  const endDates = await amendedEndDates(db, ids);
+  const received = wants('obligation_due')
+    ? await receivedObligations(db, ids)
+    : new Map<number, Set<string>>();
   const deadline = await obligationDeadline(db);
   const done = new Set((await db.selectFrom('todoDone').select('key').execute()).map((r) => r.key));
+  let documents = db
+    .selectFrom('conventionDocuments')
+    .select(['id', 'conventionId', 'label'])
+    .where('receivedOn', 'is', null);
+  if (ids !== null) documents = documents.where('conventionId', 'in', ids);
   const missingDocuments = byConvention(
-    await db
-      .selectFrom('conventionDocuments')
-      .select(['id', 'conventionId', 'label'])
-      .where('conventionId', 'in', ids)
-      .where('receivedOn', 'is', null)
-      .orderBy('position')
-      .execute(),
+    wants('document_missing')
+      ? await documents.orderBy('conventionId').orderBy('position').execute()
+      : [],
   );
-  const plannedPayments = byConvention(
-    await db
-      .selectFrom('conventionPayments')
-      .selectAll()
-      .where('conventionId', 'in', ids)
-      .where('paidOn', 'is', null)
-      .execute(),
-  );
+  // Only the payments that can give an item: of a convention that feeds the kind, due
+  // (planned, or else the convention's start) within the horizon.
+  let payments = db
+    .selectFrom('conventionPayments')
+    .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
+    .select([
+      'conventionPayments.id',
+      'conventionPayments.conventionId',
+      'conventionPayments.kind',
+      'conventionPayments.year',
+      'conventionPayments.amountCents',
+      'conventionPayments.plannedOn',
+    ])
+    .where('conventionPayments.paidOn', 'is', null)
+    .where('conventions.status', 'in', [...FED_BY.payment_planned])
+    .where(
+      (eb) => eb.fn.coalesce('conventionPayments.plannedOn', 'conventions.startDate'),
+      '<=',
+      filter.until,
+    );
+  if (filter.structureId !== null)
+    payments = payments.where('conventions.structureId', '=', filter.structureId);
+  const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
 
   const items: TodoItem[] = [];
   for (const row of rows) {
-    const t = terms.get(row.id)!.terms;
-    const add = (kind: ConventionTodoKind, key: string, date: string, label: string) => {
+    const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
+    const add = (kind: ConventionTodoKind, key: string, date: string, label: () => string) => {
       if (date > filter.until) return;
       items.push({
         key,
         kind,
         date,
         overdue: date < today,
-        label,
+        label: label(),
         context: row.reference,
         structure: { id: row.structureId, name: row.structureName },
         link: `/conventions/${row.id}${TAB_OF[kind] ? `?onglet=${TAB_OF[kind]}` : ''}`,
@@ -177,14 +234,20 @@ async function conventionItems(db: Db, filter: TodoFilter, today: string): Promi
     };
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
-        add('document_missing', `document:${d.id}`, row.startDate, `Pièce manquante : ${d.label}`);
+        add(
+          'document_missing',
+          `document:${d.id}`,
+          row.startDate,
+          () => `Pièce manquante : ${d.label}`,
+        );
     if (fed('obligation_due', row.status)) {
-      const obligations = mergeObligations(
-        generatedObligations(row, t, deadline),
-        states.get(row.id) ?? [],
-      );
-      for (const o of obligations.filter((o) => o.inForce && o.receivedOn === null))
-        add('obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, o.label);
+      // The obligations in force not received: those generated now whose state (if any)
+      // has no date of receipt, as mergeObligations gives them.
+      const got = received.get(row.id);
+      eachYearlyObligation(t, deadline, row.endedOn, (key, _kind, _year, dueOn, label) => {
+        if (got?.has(key)) return;
+        add('obligation_due', `obligation:${row.id}:${key}`, dueOn, label);
+      });
     }
     if (fed('payment_planned', row.status))
       for (const p of plannedPayments.get(row.id) ?? [])
@@ -192,15 +255,17 @@ async function conventionItems(db: Db, filter: TodoFilter, today: string): Promi
           'payment_planned',
           `payment:${p.id}`,
           p.plannedOn ?? row.startDate,
-          `Versement prévu : ${paymentName(p)}, ${formatEuros(p.amountCents)}`,
+          () => `Versement prévu : ${paymentName(p)}, ${formatEuros(p.amountCents)}`,
         );
+    const ending = fed('convention_ending', row.status);
+    const notice = fed('notice_deadline', row.status);
+    if (!ending && !notice) continue;
     for (const d of conventionDeadlines(t)) {
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
-      if (d.kind === 'end' && fed('convention_ending', row.status))
-        add('convention_ending', key, d.date, endLabel(d.date));
-      if (d.kind === 'notice' && fed('notice_deadline', row.status) && d.anniversary! > today)
-        add('notice_deadline', key, d.date, noticeLabel(d.anniversary!));
+      if (d.kind === 'end' && ending) add('convention_ending', key, d.date, () => endLabel(d.date));
+      if (d.kind === 'notice' && notice && d.anniversary! > today)
+        add('notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
     }
   }
   return items;

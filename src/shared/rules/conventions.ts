@@ -146,6 +146,62 @@ export interface ObligationDue {
   label: string;
 }
 
+/** Visits one obligation; its label is built only when asked for. */
+export type ObligationVisitor = (
+  key: string,
+  kind: ObligationKind,
+  year: number,
+  dueOn: string,
+  label: () => string,
+) => void;
+
+const obligationLabel = (kind: ObligationKind, suffix: string) =>
+  `${OBLIGATION_KINDS[kind]} ${suffix}`;
+
+/**
+ * Visits every obligation of the covered years, in no particular order (see
+ * yearlyObligations): the to-do list walks them without building what it leaves out.
+ */
+export function eachYearlyObligation(
+  terms: Pick<ConventionTerms, 'startDate' | 'endDate'>,
+  deadline: ObligationDeadline,
+  endedOn: string | null,
+  visit: ObligationVisitor,
+): void {
+  const end = lastDayInForce(terms.endDate, endedOn);
+  if (end < terms.startDate) return;
+  for (const year of coveredYears(terms.startDate, end)) {
+    const next = dateInYear(year + 1, deadline.month, deadline.day);
+    const previous = String(year - 1);
+    visit(
+      `attestation_service_fait:${year}`,
+      'attestation_service_fait',
+      year,
+      `${year}-12-31`,
+      () => obligationLabel('attestation_service_fait', String(year)),
+    );
+    visit(`budget_previsionnel:${year}`, 'budget_previsionnel', year, next, () =>
+      obligationLabel('budget_previsionnel', String(year)),
+    );
+    visit(`compte_resultat:${year}`, 'compte_resultat', year, next, () =>
+      obligationLabel('compte_resultat', previous),
+    );
+    visit(`bilan_qualitatif:${year}`, 'bilan_qualitatif', year, next, () =>
+      obligationLabel('bilan_qualitatif', previous),
+    );
+  }
+  anniversaries(terms.startDate, end).forEach((anniversary, index) => {
+    visit(
+      `bilan_anniversaire:${index + 1}`,
+      'bilan_anniversaire',
+      yearOf(anniversary),
+      anniversary,
+      () =>
+        `${OBLIGATION_KINDS.bilan_anniversaire} (${index === 0 ? '1re' : `${index + 1}e`} année, au ${formatDate(anniversary)})`,
+    );
+  });
+}
+
 /**
  * Every obligation of the covered years, sorted by due date: for each year N, the
  * certificate of service done by 31 December of N, and the forecast budget N, the income
@@ -158,52 +214,10 @@ export function yearlyObligations(
   deadline: ObligationDeadline,
   endedOn: string | null = null,
 ): ObligationDue[] {
-  const end = lastDayInForce(terms.endDate, endedOn);
-  if (end < terms.startDate) return [];
   const items: ObligationDue[] = [];
-  const label = (kind: ObligationKind, suffix: string) => `${OBLIGATION_KINDS[kind]} ${suffix}`;
-  for (const year of coveredYears(terms.startDate, end)) {
-    const next = dateInYear(year + 1, deadline.month, deadline.day);
-    items.push(
-      {
-        key: `attestation_service_fait:${year}`,
-        kind: 'attestation_service_fait',
-        year,
-        dueOn: `${year}-12-31`,
-        label: label('attestation_service_fait', String(year)),
-      },
-      {
-        key: `budget_previsionnel:${year}`,
-        kind: 'budget_previsionnel',
-        year,
-        dueOn: next,
-        label: label('budget_previsionnel', String(year)),
-      },
-      {
-        key: `compte_resultat:${year}`,
-        kind: 'compte_resultat',
-        year,
-        dueOn: next,
-        label: label('compte_resultat', String(year - 1)),
-      },
-      {
-        key: `bilan_qualitatif:${year}`,
-        kind: 'bilan_qualitatif',
-        year,
-        dueOn: next,
-        label: label('bilan_qualitatif', String(year - 1)),
-      },
-    );
-  }
-  anniversaries(terms.startDate, end).forEach((anniversary, index) => {
-    items.push({
-      key: `bilan_anniversaire:${index + 1}`,
-      kind: 'bilan_anniversaire',
-      year: yearOf(anniversary),
-      dueOn: anniversary,
-      label: `${OBLIGATION_KINDS.bilan_anniversaire} (${index === 0 ? '1re' : `${index + 1}e`} année, au ${formatDate(anniversary)})`,
-    });
-  });
+  eachYearlyObligation(terms, deadline, endedOn, (key, kind, year, dueOn, label) =>
+    items.push({ key, kind, year, dueOn, label: label() }),
+  );
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
 }
 
@@ -291,7 +305,10 @@ export function renewalTerms(previous: ConventionTerms): ConventionTerms {
   };
 }
 
+// One formatter for every call: building one costs far more than formatting with it.
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
 /** Euros from cents, French style: 12 345,60 €. */
 export function formatEuros(cents: number): string {
-  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return euros.format(cents / 100);
 }

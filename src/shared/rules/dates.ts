@@ -35,10 +35,26 @@ export function formatInstant(iso: string | null | undefined): string {
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** Adds whole months to a YYYY-MM-DD date (clamped to the month's last day). */
 export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const m = ISO_DATE.exec(iso);
+  if (m) {
+    // Plain arithmetic: the to-do list computes tens of thousands of these.
+    const total = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
+    const year = Math.floor(total / 12);
+    const month = total - year * 12 + 1;
+    if (year >= 1000 && year <= 9999 && Number(m[3]) >= 1) {
+      const lastDay = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+      return `${year}-${pad2(month)}-${pad2(Math.min(Number(m[3]), lastDay))}`;
+    }
+  }
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, mo - 1 + months, 1));
   const lastDay = new Date(
     Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
   ).getUTCDate();

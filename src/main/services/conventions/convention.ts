@@ -3,6 +3,7 @@
  * structure, its terms as signed, its status with its history; reading one gathers
  * everything that follows it (documents, obligations, payments, amendments).
  */
+import { sql } from 'kysely';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type {
   Convention,
@@ -203,6 +204,11 @@ const comparisons: Record<
   status: (a, b) => compareStatus(a.status, b.status) || a.endDate.localeCompare(b.endDate),
 };
 
+/**
+ * The conventions listed. The terms as signed are read with the rows (the subsidy of the
+ * covered years summed in SQL); only the conventions that have amendments get their terms
+ * as amended computed, the others' being the signed ones.
+ */
 export async function listConventions(
   db: Db,
   query: ParsedInput<'conventions.list'>,
@@ -210,8 +216,16 @@ export async function listConventions(
   let select = db
     .selectFrom('conventions')
     .innerJoin('structures', 'structures.id', 'conventions.structureId')
-    .selectAll('conventions')
     .select((eb) => [
+      'conventions.id',
+      'conventions.reference',
+      'conventions.structureId',
+      'conventions.kind',
+      'conventions.withMsa',
+      'conventions.startDate',
+      'conventions.endDate',
+      'conventions.fundedPromeneurs',
+      'conventions.status',
       'structures.name as structureName',
       eb
         .selectFrom('conventionDocuments')
@@ -219,6 +233,31 @@ export async function listConventions(
         .whereRef('conventionDocuments.conventionId', '=', 'conventions.id')
         .where('conventionDocuments.receivedOn', 'is', null)
         .as('missingDocuments'),
+      eb
+        .selectFrom('conventionSubsidies')
+        .select(
+          sql<number>`coalesce(sum(${sql.ref('conventionSubsidies.amountCents')}), 0)`.as('t'),
+        )
+        .whereRef('conventionSubsidies.conventionId', '=', 'conventions.id')
+        .where(
+          'conventionSubsidies.year',
+          '>=',
+          sql<number>`cast(substr(${sql.ref('conventions.startDate')}, 1, 4) as integer)`,
+        )
+        .where(
+          'conventionSubsidies.year',
+          '<=',
+          sql<number>`cast(substr(${sql.ref('conventions.endDate')}, 1, 4) as integer)`,
+        )
+        .as('signedTotalCents'),
+      eb
+        .exists(
+          eb
+            .selectFrom('conventionAmendments')
+            .select('conventionAmendments.id')
+            .whereRef('conventionAmendments.conventionId', '=', 'conventions.id'),
+        )
+        .as('amended'),
     ]);
   if (query.statuses.length > 0) select = select.where('conventions.status', 'in', query.statuses);
   if (query.structureId !== null)
@@ -226,9 +265,12 @@ export async function listConventions(
   for (const word of searchWords(query.search))
     select = select.where(containsWord('conventions.searchKey', word));
   const rows = await select.execute();
-  const terms = await termsOfMany(db, rows);
+  const terms = await termsOfMany(
+    db,
+    rows.filter((r) => r.amended),
+  );
   const summaries = rows.map((r): ConventionSummary => {
-    const t = terms.get(r.id)!.terms;
+    const amended = terms.get(r.id)?.terms;
     return {
       id: r.id,
       reference: r.reference,
@@ -236,10 +278,12 @@ export async function listConventions(
       structureName: r.structureName,
       kind: r.kind as ConventionKind,
       withMsa: r.withMsa === 1,
-      startDate: t.startDate,
-      endDate: t.endDate,
-      fundedPromeneurs: t.fundedPromeneurs,
-      totalCents: t.subsidies.reduce((sum, s) => sum + s.amountCents, 0),
+      startDate: amended?.startDate ?? r.startDate,
+      endDate: amended?.endDate ?? r.endDate,
+      fundedPromeneurs: amended?.fundedPromeneurs ?? r.fundedPromeneurs,
+      totalCents: amended
+        ? amended.subsidies.reduce((sum, s) => sum + s.amountCents, 0)
+        : (r.signedTotalCents ?? 0),
       status: r.status as ConventionStatus,
       missingDocuments: r.missingDocuments ?? 0,
     };

@@ -82,7 +82,7 @@ export function numberAmendments<T extends { id: number; signedOn: string }>(
 /** The signed terms, the amendments and the terms as amended of each convention given. */
 export async function termsOfMany(
   db: Db,
-  rows: ReadonlyArray<ConventionRow>,
+  rows: ReadonlyArray<Pick<ConventionRow, 'id' | 'startDate' | 'endDate' | 'fundedPromeneurs'>>,
 ): Promise<Map<number, TermsOf>> {
   const result = new Map<number, TermsOf>();
   if (rows.length === 0) return result;
@@ -126,6 +126,32 @@ export async function termsOfMany(
     result.set(row.id, { signed, amendments: own, terms: amendedTerms(signed, own) });
   }
   return result;
+}
+
+/**
+ * The end date as amended of each convention that an amendment moved (all conventions, or
+ * those given): the end date of the last amendment that sets one, amendments taken in the
+ * order `amendedTerms` applies them (date of signature, then order of entry). One query,
+ * for readers that need the period only (the to-do list), not the subsidies.
+ */
+export async function amendedEndDates(
+  db: Db,
+  conventionIds: number[] | null = null,
+): Promise<Map<number, string>> {
+  let select = db
+    .selectFrom('conventionAmendments')
+    .select(['conventionId', 'endDate'])
+    .where('endDate', 'is not', null)
+    .orderBy('conventionId')
+    .orderBy('signedOn')
+    .orderBy('id');
+  if (conventionIds !== null) {
+    if (conventionIds.length === 0) return new Map();
+    select = select.where('conventionId', 'in', conventionIds);
+  }
+  const ends = new Map<number, string>();
+  for (const a of await select.execute()) ends.set(a.conventionId, a.endDate!);
+  return ends;
 }
 
 export async function termsOf(db: Db, row: ConventionRow): Promise<TermsOf> {
