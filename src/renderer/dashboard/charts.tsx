@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import type { ReactElement } from 'react';
 import type { DashboardData } from '../../shared/api/dashboard';
 import { formatDate } from '../../shared/rules/dates';
 import { plural } from '../components/format';
@@ -44,6 +45,42 @@ function CategoryTick(props: { x?: number; y?: number; payload?: { value: string
     <text x={props.x} y={props.y} dy={4} textAnchor="end" fontSize={12} fill={AXIS.fill}>
       {props.payload?.value}
     </text>
+  );
+}
+
+/** A horizontal bar chart: the categories down the side, counts along the bottom. */
+function horizontalBars(
+  data: { label: string }[],
+  gap: number,
+  bars: ReactElement[],
+): ReactElement {
+  return (
+    <ResponsiveContainer>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ top: 0, right: 24, bottom: 0, left: 0 }}
+        barCategoryGap={gap}
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" horizontal={false} />
+        <XAxis
+          type="number"
+          tick={AXIS}
+          allowDecimals={false}
+          domain={[0, niceMax]}
+          tickCount={5}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          tick={<CategoryTick />}
+          width={labelWidth(data.map((d) => d.label))}
+          interval={0}
+        />
+        <Tooltip formatter={tooltipNumber} />
+        {bars}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
 
@@ -192,32 +229,9 @@ function CountsChart({
       }}
       {...ctx}
     >
-      <ResponsiveContainer>
-        <BarChart
-          data={sorted}
-          layout="vertical"
-          margin={{ top: 0, right: 24, bottom: 0, left: 0 }}
-          barCategoryGap={2}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" horizontal={false} />
-          <XAxis
-            type="number"
-            tick={AXIS}
-            allowDecimals={false}
-            domain={[0, niceMax]}
-            tickCount={5}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            tick={<CategoryTick />}
-            width={labelWidth(sorted.map((d) => d.label))}
-            interval={0}
-          />
-          <Tooltip formatter={tooltipNumber} />
-          <Bar dataKey="count" name={unit} fill={colour} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      {horizontalBars(sorted, 2, [
+        <Bar key="count" dataKey="count" name={unit} fill={colour} isAnimationActive={false} />,
+      ])}
     </ChartCard>
   );
 }
@@ -401,45 +415,24 @@ export function TodoChart({ data, ...ctx }: { data: Series['todo'] } & Context) 
       }}
       {...ctx}
     >
-      <ResponsiveContainer>
-        <BarChart
-          data={points}
-          layout="vertical"
-          margin={{ top: 0, right: 24, bottom: 0, left: 0 }}
-          barCategoryGap={4}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#dee2e6" horizontal={false} />
-          <XAxis
-            type="number"
-            tick={AXIS}
-            allowDecimals={false}
-            domain={[0, niceMax]}
-            tickCount={5}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            tick={<CategoryTick />}
-            width={labelWidth(points.map((p) => p.label))}
-            interval={0}
-          />
-          <Tooltip formatter={tooltipNumber} />
-          <Bar
-            dataKey="overdue"
-            name="En retard"
-            stackId="todo"
-            fill={COLOURS.red}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="upcoming"
-            name="À venir"
-            stackId="todo"
-            fill={COLOURS.grey}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      {horizontalBars(points, 4, [
+        <Bar
+          key="overdue"
+          dataKey="overdue"
+          name="En retard"
+          stackId="todo"
+          fill={COLOURS.red}
+          isAnimationActive={false}
+        />,
+        <Bar
+          key="upcoming"
+          dataKey="upcoming"
+          name="À venir"
+          stackId="todo"
+          fill={COLOURS.grey}
+          isAnimationActive={false}
+        />,
+      ])}
     </ChartCard>
   );
 }
