@@ -62,6 +62,11 @@ export function openConnection(
   }
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  // 64 MiB of decrypted pages (SQLite's default is 2 MiB): on a national-sized vault the to-do
+  // list's and the dashboard's queries otherwise evict each other's pages and decrypt them again
+  // (to-do 0.30 → 0.17-0.23 s, dashboard year 1.7 → 1.1 s in an A/B run). A department's whole
+  // file is smaller than that; the cache is freed when the vault locks.
+  conn.pragma('cache_size = -65536');
   restrictFiles(file);
   return conn;
 }
