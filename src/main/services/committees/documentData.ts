@@ -45,9 +45,9 @@ import { minutesPdf } from './documents/minutesPdf';
 import { preparationPackPdf } from './documents/packPdf';
 import { decisionRegisterSpec } from './documents/registerSheet';
 import { generate } from '../exports/generate';
-import { agendaOf, attendanceOf, followedOf, minutesStateOf, quorumAt } from './meetings';
+import { agendaWithFollowUp, attendanceOf, minutesStateOf, quorumAt } from './meetings';
 import { actionsWhere } from './actions';
-import { findMeeting, meetingDay, readRichDoc, type MeetingRow } from './records';
+import { findMeeting, meetingDay, type MeetingRow } from './records';
 
 type FileOutput = RouteOutput<'committees.minutesPdf'>;
 
@@ -112,18 +112,7 @@ export async function minutesDocument(
   today: string = todayInParis(),
 ): Promise<MinutesDocument> {
   const meeting = await findMeeting(db, eventId);
-  const { actions: followed } = await followedOf(db, meeting, today);
-  const row = await db
-    .selectFrom('meetingMinutes')
-    .select('followUpMinutes')
-    .where('eventId', '=', eventId)
-    .executeTakeFirst();
-  const agenda = await agendaOf(
-    db,
-    meeting,
-    followed.length,
-    readRichDoc(row?.followUpMinutes ?? '{}'),
-  );
+  const { followed, agenda } = await agendaWithFollowUp(db, meeting, today);
   const attendance = await attendanceOf(db, meeting);
   const names = new Map(attendance.map((l) => [l.member.id, l.member.name]));
   const quorum = await quorumAt(db, meeting, attendance);
@@ -187,18 +176,7 @@ export async function preparationPack(
   today: string = todayInParis(),
 ): Promise<PreparationPack> {
   const meeting = await findMeeting(db, eventId);
-  const { actions: followed } = await followedOf(db, meeting, today);
-  const row = await db
-    .selectFrom('meetingMinutes')
-    .select('followUpMinutes')
-    .where('eventId', '=', eventId)
-    .executeTakeFirst();
-  const agenda = await agendaOf(
-    db,
-    meeting,
-    followed.length,
-    readRichDoc(row?.followUpMinutes ?? '{}'),
-  );
+  const { followed, agenda } = await agendaWithFollowUp(db, meeting, today);
   const day = meetingDay(meeting);
   return {
     meeting: await headerOf(db, meeting),

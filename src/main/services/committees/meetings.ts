@@ -341,10 +341,26 @@ export async function minutesStateOf(db: Db, eventId: number): Promise<MinutesSt
 }
 
 /** The actions the meeting follows up: the previous meeting's, and older ones still open. */
-export async function followedOf(db: Db, meeting: MeetingRow, today: string) {
+async function followedOf(db: Db, meeting: MeetingRow, today: string) {
   const previous = await previousMeeting(db, meeting);
   const earlier = await actionsWhere(db, { eventIds: await earlierMeetingIds(db, meeting) }, today);
   return { previous, actions: followedActions(earlier, previous?.id ?? null) };
+}
+
+/**
+ * A meeting's agenda with its follow-up, and the actions that follow-up lists: what the
+ * meeting page, the minutes and the preparation pack all start from.
+ */
+export async function agendaWithFollowUp(db: Db, meeting: MeetingRow, today: string) {
+  const { previous, actions: followed } = await followedOf(db, meeting, today);
+  const row = await minutesRow(db, meeting.id);
+  const agenda = await agendaOf(
+    db,
+    meeting,
+    followed.length,
+    readRichDoc(row?.followUpMinutes ?? '{}'),
+  );
+  return { previous, followed, agenda };
 }
 
 export async function getMeeting(
@@ -353,7 +369,7 @@ export async function getMeeting(
   today: string = todayInParis(),
 ): Promise<Meeting> {
   const meeting = await findMeeting(db, eventId);
-  const { previous, actions: followed } = await followedOf(db, meeting, today);
+  const { previous, followed, agenda } = await agendaWithFollowUp(db, meeting, today);
   const later = await db
     .selectFrom('events')
     .select(['id', 'title', 'start'])
@@ -362,7 +378,6 @@ export async function getMeeting(
     .where('start', '>', meeting.start)
     .orderBy('start')
     .execute();
-  const row = await minutesRow(db, eventId);
   const attendance = await attendanceOf(db, meeting);
   return {
     event: {
@@ -377,7 +392,7 @@ export async function getMeeting(
     },
     previous,
     later: later.map(refOf),
-    agenda: await agendaOf(db, meeting, followed.length, readRichDoc(row?.followUpMinutes ?? '{}')),
+    agenda,
     followedActions: followed,
     attendance,
     quorum: await quorumAt(db, meeting, attendance),
