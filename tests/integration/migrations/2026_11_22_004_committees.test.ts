@@ -1,45 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  kyselyOf,
-  openConnection,
-  type Connection,
-  type Db,
-} from '../../../src/main/db/connection';
+import { describe, expect, it } from 'vitest';
+import type { Connection, Db } from '../../../src/main/db/connection';
 import { migrate } from '../../../src/main/db/migrate';
-import * as directory from '../../../src/main/db/migrations/2026_11_22_001_directory';
-import * as conventions from '../../../src/main/db/migrations/2026_11_22_002_conventions';
-import * as calendar from '../../../src/main/db/migrations/2026_11_22_003_calendar';
-import * as committees from '../../../src/main/db/migrations/2026_11_22_004_committees';
+import { columnNames, migrationsAround, useFreshDatabase } from '../../support/migrationDb';
 
-let dir: string;
 let conn: Connection;
 let db: Db;
+useFreshDatabase((fresh) => ({ conn, db } = fresh));
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'balise-migration-'));
-  conn = openConnection(join(dir, 'test.db'), randomBytes(32));
-  db = kyselyOf(conn);
-});
-afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { before, all } = migrationsAround('2026_11_22_004_committees');
 
-const before = {
-  '2026_11_22_001_directory': directory,
-  '2026_11_22_002_conventions': conventions,
-  '2026_11_22_003_calendar': calendar,
-};
-const all = { ...before, '2026_11_22_004_committees': committees };
-
-const columns = (table: string) =>
-  (conn.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map(
-    (c) => c.name,
-  );
+const columns = (table: string) => columnNames(conn, table);
 const rows = (sql: string) => conn.prepare(sql).all();
 const run = (sql: string, ...args: unknown[]) => conn.prepare(sql).run(...args);
 const now = new Date().toISOString();
