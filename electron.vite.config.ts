@@ -20,11 +20,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // importWorker: the contained-import worker (src/main/imports/contained.ts), a separate
-        // entry that contained.ts finds beside the bundle; chunks stay in out/main for that.
+        // importWorker, integrityWorker: the contained processes (src/main/imports/contained.ts),
+        // separate entries that contained.ts finds beside the bundle; chunks stay in out/main.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           importWorker: resolve(__dirname, 'src/main/imports/worker.ts'),
+          integrityWorker: resolve(__dirname, 'src/main/vault/integrityWorker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
         external: ['better-sqlite3-multiple-ciphers'],

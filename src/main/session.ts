@@ -12,6 +12,7 @@ import type { Db } from './db/connection';
 import { logError } from './log';
 import { seedDemo } from './demo/seed';
 import { readSettings } from './services/settings';
+import { isDamageError } from './vault/integrity';
 import { Vault, type VaultOptions } from './vault/vault';
 
 /**
@@ -74,11 +75,17 @@ export class Session {
 
   async status(): Promise<VaultState> {
     const state = this.vault.state();
-    const autoLockMinutes =
-      state === 'unlocked'
-        ? (await readSettings(this.db)).autoLockMinutes
-        : DEFAULT_SETTINGS.autoLockMinutes;
-    return { state, demo: this.inDemo, autoLockMinutes };
+    if (state !== 'unlocked')
+      return { state, demo: this.inDemo, autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes };
+    let autoLockMinutes = DEFAULT_SETTINGS.autoLockMinutes;
+    try {
+      autoLockMinutes = (await readSettings(this.db)).autoLockMinutes;
+    } catch (error) {
+      // The status must still say the vault is damaged when its settings cannot be read.
+      if (!isDamageError(error)) throw error;
+      this.vault.markDamaged();
+    }
+    return { state, demo: this.inDemo, autoLockMinutes, integrity: this.vault.integrity! };
   }
 
   /** Opens the demo vault, creating and filling it the first time. */

@@ -372,16 +372,6 @@ describe('damaged vault', () => {
         truncateSync(file, Math.floor(statSync(file).size / 2 / 4096) * 4096);
       },
     ],
-    [
-      'garbled in its middle pages only',
-      () => {
-        const file = join(vaultDir(), 'balise.db');
-        const bytes = readFileSync(file);
-        const middle = Math.floor(bytes.length / 2 / 4096) * 4096;
-        for (let i = middle + 100; i < middle + 200; i++) bytes[i] = bytes[i]! ^ 0x5a;
-        writeFileSync(file, bytes);
-      },
-    ],
     ['deleted', () => unlinkSync(join(vaultDir(), 'balise.db'))],
     ['without its key file', () => unlinkSync(join(vaultDir(), 'balise.keys.json'))],
   ];
@@ -420,6 +410,52 @@ describe('damaged vault', () => {
       expect(existsSync(join(vaultDir(), 'balise.db'))).toBe(true);
     });
   }
+
+  it('opens a vault garbled in its middle pages only, finds it damaged, and restores from there', async () => {
+    for (let i = 0; i < 20; i++) await addStructure();
+    await value('backups.create', {});
+    const expected = liveDump();
+    advance(HOUR);
+    await session.lock();
+    const file = join(vaultDir(), 'balise.db');
+    const bytes = readFileSync(file);
+    const middle = Math.floor(bytes.length / 2 / 4096) * 4096;
+    for (let i = middle + 100; i < middle + 200; i++) bytes[i] = bytes[i]! ^ 0x5a;
+    writeFileSync(file, bytes);
+    const damagedFiles = folderFingerprint(vaultDir());
+    // The key and the schema are fine: the vault opens at once, and the check runs behind.
+    const unlocked = await value('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    expect(unlocked).toMatchObject({ state: 'unlocked', integrity: 'en_cours' });
+    expect(await session.vault.integrityChecked()).toBe('abimee');
+    expect((await value('vault.status', {})).integrity).toBe('abimee');
+    const write = await call('structures.create', {
+      fields: {
+        name: 'Après les dommages',
+        type: 'mjc',
+        legalForm: 'association',
+        networkStatus: 'dans_le_reseau',
+      },
+    });
+    expect(write.ok || write.error.code).toBe('VAULT_DAMAGED');
+    if (!write.ok) expect(write.error.message).toMatch(/abîmé.*restaurez une sauvegarde/);
+    const backup = await call('backups.create', {});
+    expect(backup.ok || backup.error.code).toBe('VAULT_DAMAGED');
+    const { backups } = await value('backups.list', {});
+    expect(backups).toHaveLength(1);
+    const restored = await value('backups.restore', {
+      name: backups[0]!.name,
+      passphrase: TEST_PASSPHRASE,
+    });
+    expect(restored.status).toMatchObject({ state: 'unlocked', integrity: 'en_cours' });
+    expect(restored.beforeRestore).toBeNull(); // no copy of a vault known damaged
+    expect(liveDump()).toEqual(expected);
+    expect(await session.vault.integrityChecked()).toBe('ok');
+    // The damaged files are kept aside, byte for byte: nothing was written to them.
+    const aside = folderFingerprint(restored.replacedFolder!);
+    for (const [name, hash] of Object.entries(damagedFiles))
+      if (name.startsWith('balise.db') || name === 'balise.keys.json')
+        expect(aside[name]).toBe(hash);
+  });
 });
 
 function snapshotOf(s: { hash: string; rows: number }) {

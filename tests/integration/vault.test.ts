@@ -1,9 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/shared/result';
+import { migrations } from '../../src/main/db/migrations';
 import { Vault } from '../../src/main/vault/vault';
+import { garblePages, pagesOf } from '../support/damage';
 import { folderFingerprint } from '../support/files';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/constants';
 
@@ -175,5 +185,112 @@ describe('damaged vaults', () => {
     await vault.lock();
     expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_TOO_NEW');
     expect(vault.state()).toBe('locked');
+  });
+});
+
+describe('the integrity check', () => {
+  /** A vault with a few hundred settings rows over many pages; returns the pages they use. */
+  async function filled(): Promise<number[]> {
+    await created();
+    for (let i = 0; i < 300; i++)
+      await vault.db
+        .insertInto('settings')
+        .values({ key: `probe-${i}`, value: JSON.stringify('x'.repeat(400)) })
+        .execute();
+    return pagesOf(vault.connection, 'settings');
+  }
+
+  /** The integrity check processes this test process has started and that still run (Linux). */
+  function runningChecks(): number {
+    let count = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid !== process.pid) continue;
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('integrityWorker')) count++;
+      } catch {
+        // The process ended while being read.
+      }
+    }
+    return count;
+  }
+
+  it('opens at once, then checks every page in the background', async () => {
+    await filled();
+    await vault.lock();
+    expect(vault.integrity).toBeNull();
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(vault.integrity).toBe('en_cours');
+    expect(await vault.integrityChecked()).toBe('ok');
+    expect(vault.integrity).toBe('ok');
+  });
+
+  it('a new vault needs no check', async () => {
+    await created();
+    expect(vault.integrity).toBe('ok');
+  });
+
+  it('opens a vault with a damaged page, finds it damaged, then refuses every write', async () => {
+    const pages = await filled();
+    await vault.lock();
+    garblePages(vault.dbFile, pages.slice(1, 2));
+    const damaged = folderFingerprint(dir)['balise.db'];
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(vault.integrity).toBe('en_cours');
+    expect(await vault.integrityChecked()).toBe('abimee');
+    expect(vault.integrity).toBe('abimee');
+    await expect(
+      vault.db.insertInto('settings').values({ key: 'after', value: '"y"' }).execute(),
+    ).rejects.toMatchObject({ code: 'SQLITE_READONLY' });
+    await vault.lock();
+    expect(folderFingerprint(dir)['balise.db']).toBe(damaged);
+  });
+
+  it('waits for the check at unlock when asked to (the command line), and refuses the file', async () => {
+    const pages = await filled();
+    await vault.lock();
+    garblePages(vault.dbFile, pages.slice(1, 2));
+    const before = folderFingerprint(dir);
+    const waiting = new Vault(dir, { scrypt: TEST_SCRYPT, integrityCheck: 'at-unlock' });
+    await expect(waiting.unlock(TEST_PASSPHRASE)).rejects.toMatchObject({
+      code: 'VAULT_DAMAGED',
+      message: expect.stringMatching(/abîmé \(le contrôle d’intégrité échoue\)/),
+    });
+    expect(waiting.state()).toBe('locked');
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('checks before migrating, since migrating writes', async () => {
+    const pages = await filled();
+    const last = Object.keys(migrations).at(-1)!;
+    await vault.db.deleteFrom('migrations').where('name', '=', last).execute();
+    await vault.lock();
+    garblePages(vault.dbFile, pages.slice(1, 2));
+    const before = folderFingerprint(dir);
+    expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_DAMAGED');
+    expect(vault.state()).toBe('locked');
+    expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('locking while the check runs kills it at once, and the next unlock checks again', async () => {
+    await filled();
+    await vault.lock();
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(vault.integrity).toBe('en_cours');
+    const linux = process.platform === 'linux';
+    if (linux) expect(runningChecks()).toBe(1);
+    const started = performance.now();
+    await vault.lock();
+    const elapsed = performance.now() - started;
+    console.log(`locked during the integrity check in ${elapsed.toFixed(0)} ms`);
+    expect(elapsed).toBeLessThan(2_000);
+    if (linux) expect(runningChecks()).toBe(0);
+    expect(await vault.integrityChecked()).toBeNull();
+    // The database was checkpointed and closed as usual: nothing kept it open.
+    expect(existsSync(`${vault.dbFile}-wal`)).toBe(false);
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(await vault.integrityChecked()).toBe('ok');
+    if (linux) expect(runningChecks()).toBe(0);
   });
 });

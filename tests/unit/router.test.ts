@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch, type Context, type Handlers } from '../../src/main/ipc/router';
+import { DAMAGED_VAULT_MESSAGE } from '../../src/main/vault/integrity';
 import { DEFAULT_SETTINGS } from '../../src/shared/api/settings';
 import { DomainError } from '../../src/shared/result';
 
@@ -59,5 +60,38 @@ describe('the router', () => {
     const result = await dispatch(handlers, ctx, 'settings.get', {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('INTERNAL');
+  });
+});
+
+describe('the router and a damaged vault', () => {
+  const sqliteError = (code: string) =>
+    Object.assign(new Error('database disk image is malformed'), { code });
+
+  it('turns SQLite’s damaged-file errors into the French « coffre abîmé » message', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const code of ['SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_NOTADB']) {
+      const handlers = handlersWith('structures.get', () => {
+        throw sqliteError(code);
+      });
+      expect(await dispatch(handlers, ctx, 'structures.get', { id: 4 })).toEqual({
+        ok: false,
+        error: { code: 'VAULT_DAMAGED', message: DAMAGED_VAULT_MESSAGE },
+      });
+    }
+    // Also when the SQLite error is the cause of another one.
+    const wrapped = handlersWith('structures.get', () => {
+      throw new Error('query failed', { cause: sqliteError('SQLITE_CORRUPT') });
+    });
+    const result = await dispatch(wrapped, ctx, 'structures.get', { id: 4 });
+    expect(result.ok || result.error.code).toBe('VAULT_DAMAGED');
+  });
+
+  it('leaves other SQLite errors to the generic message while the vault is sound', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const handlers = handlersWith('structures.get', () => {
+      throw sqliteError('SQLITE_READONLY');
+    });
+    const result = await dispatch(handlers, ctx, 'structures.get', { id: 4 });
+    expect(result.ok || result.error.code).toBe('INTERNAL');
   });
 });

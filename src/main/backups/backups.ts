@@ -34,6 +34,7 @@ import {
 import { migrations } from '../db/migrations';
 import { logError } from '../log';
 import { writeFileAtomic } from '../vault/files';
+import { isDamageError } from '../vault/integrity';
 import { isKeyFile, unwrapWithPassphrase, unwrapWithRecoveryKey } from '../vault/keys';
 import { DB_FILE, KEY_FILE, type Vault } from '../vault/vault';
 import { assertWritableFolder, BackupSettingsFile } from './settings';
@@ -172,7 +173,8 @@ export function writeBackup(
     fsyncDir(folder);
   } catch (error) {
     for (const f of [tmp, files.keys]) if (existsSync(f)) unlinkSync(f);
-    if (error instanceof DomainError) throw error;
+    // A damaged page met while copying: the caller says so (the router, in French).
+    if (error instanceof DomainError || isDamageError(error)) throw error;
     logError('backup failed', error);
     throw new DomainError(
       'INTERNAL',
@@ -379,20 +381,28 @@ export class Backups {
     return assertWritableFolder(settings.folder);
   }
 
-  /** A backup of the open vault, now. */
+  /** A backup of the open vault, now; refused once the vault is known damaged. */
   create(kind: BackupKind = 'manual'): BackupInfo {
     const conn = this.vault.connection;
+    if (this.vault.integrity === 'abimee')
+      throw new DomainError(
+        'VAULT_DAMAGED',
+        'Le fichier de données du coffre est abîmé (le contrôle d’intégrité échoue) : une sauvegarde faite maintenant en copierait les dommages. Restaurez plutôt une sauvegarde existante.',
+      );
     return writeBackup(conn, this.vault.keyFile, this.writableFolder(), kind, this.now());
   }
 
   /**
    * The automatic backup made when the vault locks: only when switched on, and at most once
    * a day; then the oldest automatic backups beyond the number to keep are deleted (never a
-   * manual one, never one made before a restore).
+   * manual one, never one made before a restore). Never from a vault known damaged: that
+   * would push a good backup out. (While the background check still runs, the copy reads
+   * every table page anyway and stops on a damaged one, leaving no backup.)
    */
   automatic(): BackupInfo | null {
     const settings = this.settings.read();
     if (!settings.automatic || this.vault.state() !== 'unlocked') return null;
+    if (this.vault.integrity === 'abimee') return null;
     const newest = this.list()[0];
     if (newest && this.now().getTime() - new Date(newest.date).getTime() < DAY_MS) return null;
     const made = this.create('automatic');
@@ -454,6 +464,8 @@ async function saveBeforeRestore(
   options: { now: () => Date; beforeRestoreFolder: () => string },
 ): Promise<string | null> {
   try {
+    // Known damaged while open: there is nothing sound to copy (the files are kept aside).
+    if (vault.integrity === 'abimee') return null;
     if (vault.state() === 'unlocked')
       return writeBackup(
         vault.connection,

@@ -9,10 +9,13 @@
  * vitest, tsx and the CLI, a Node child process (`child_process.fork`). A worker thread is not
  * enough: a heap overflow inside one can still abort the whole process.
  *
- * Where its code is. electron-vite bundles src/main into out/main/index.js; the import process
- * is a second entry of that build (`importWorker` in electron.vite.config.ts), so at run time
- * it is `importWorker.js` beside this bundle. From source, it is `worker.ts` beside this file,
- * loaded through tsx (`--import tsx`).
+ * Where its code is. electron-vite bundles src/main into out/main/index.js; each contained
+ * process is a second entry of that build (`importWorker`, `integrityWorker` in
+ * electron.vite.config.ts), so at run time it is `<name>.js` beside this bundle. From source,
+ * it is the file named in PROCESSES, loaded through tsx (`--import tsx`).
+ *
+ * The vault's background integrity check (vault/integrity.ts) starts its process here too: it
+ * can be killed at once when the vault locks, which a worker thread stuck in SQLite cannot.
  */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -30,38 +33,53 @@ export interface Limits {
   field?: string;
 }
 
+/** The contained processes: their source file (beside this one) and the name the OS shows. */
+const PROCESSES = {
+  importWorker: { source: './worker.ts', serviceName: 'Balise — lecture d’un fichier importé' },
+  integrityWorker: {
+    source: '../vault/integrityWorker.ts',
+    serviceName: 'Balise — contrôle d’intégrité du coffre',
+  },
+};
+export type ContainedName = keyof typeof PROCESSES;
+
 const fromSource = import.meta.url.endsWith('.ts');
 
-function entry(): { path: string; loader: string[] } {
+function entry(name: ContainedName): { path: string; loader: string[] } {
   if (!fromSource) {
     // A variable, not a literal: the bundler must not treat the entry as an asset to inline.
-    const bundled = 'importWorker.js';
+    const bundled = `${name}.js`;
     return { path: fileURLToPath(new URL(bundled, import.meta.url)), loader: [] };
   }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return {
-    path: fileURLToPath(new URL('./worker.ts', import.meta.url)),
+    path: fileURLToPath(new URL(PROCESSES[name].source, import.meta.url)),
     loader: ['--import', tsx],
   };
 }
 
-/** The few things this module needs of a child process, whichever kind it is. */
-interface Child {
-  send(request: WorkerRequest): void;
-  onReply(listener: (reply: WorkerReply) => void): void;
+/** The few things a caller needs of a contained process, whichever kind it is. */
+export interface ContainedProcess<Request, Reply> {
+  send(request: Request): void;
+  onReply(listener: (reply: Reply) => void): void;
   onExit(listener: () => void): void;
+  /** Ends the process at once (SIGKILL for a Node child); `onExit` listeners follow. */
   kill(): void;
 }
 
-async function start(maxMemoryMb: number): Promise<Child> {
-  const { path, loader } = entry();
+/** Starts a contained process with a JavaScript heap of `maxMemoryMb` MiB. */
+export async function startContained<Request, Reply>(
+  name: ContainedName,
+  maxMemoryMb: number,
+): Promise<ContainedProcess<Request, Reply>> {
+  const { path, loader } = entry(name);
   const execArgv = [...loader, `--max-old-space-size=${maxMemoryMb}`];
   if (process.versions.electron) {
     const { utilityProcess } = await import('electron');
     const child = utilityProcess.fork(path, [], {
       execArgv,
       stdio: 'ignore', // its output, if any, is dropped: it could quote the file
-      serviceName: 'Balise — lecture d’un fichier importé',
+      serviceName: PROCESSES[name].serviceName,
     });
     return {
       send: (request) => child.postMessage(request),
@@ -72,13 +90,13 @@ async function start(maxMemoryMb: number): Promise<Child> {
   }
   const child = fork(path, [], {
     execArgv,
-    env: {}, // the import process needs no environment variable (and gets no secret)
+    env: {}, // a contained process needs no environment variable (and gets no secret)
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
   });
   return {
-    send: (request) => child.send(request),
-    onReply: (listener) => child.on('message', listener),
+    send: (request) => child.send(request as object),
+    onReply: (listener) => child.on('message', listener as (reply: unknown) => void),
     onExit: (listener) => child.on('exit', listener),
     kill: () => void child.kill('SIGKILL'),
   };
@@ -104,7 +122,10 @@ export async function runContained<T extends TaskName>(
       message,
       limits.field ? { [limits.field]: message } : undefined,
     );
-  const child = await start(limits.maxMemoryMb);
+  const child = await startContained<WorkerRequest, WorkerReply>(
+    'importWorker',
+    limits.maxMemoryMb,
+  );
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {

@@ -14,6 +14,7 @@ import {
 import { DomainError, fail, ok, type Result } from '../../shared/result';
 import type { Session } from '../session';
 import { logError } from '../log';
+import { DAMAGED_VAULT_MESSAGE, isDamageError, sqliteCodeOf } from '../vault/integrity';
 
 export interface Context {
   session: Session;
@@ -66,6 +67,14 @@ export async function dispatch(
     return ok(checked.data);
   } catch (error) {
     if (error instanceof DomainError) return fail(error.code, error.message, error.fields);
+    if (isDamageError(error)) {
+      // SQLite met a damaged page, whether the background check has answered yet or not.
+      logError(`route ${route}: the vault's file is damaged`, error);
+      ctx.session?.vault.markDamaged();
+      return fail('VAULT_DAMAGED', DAMAGED_VAULT_MESSAGE);
+    }
+    if (ctx.session?.vault.integrity === 'abimee' && sqliteCodeOf(error) === 'SQLITE_READONLY')
+      return fail('VAULT_DAMAGED', DAMAGED_VAULT_MESSAGE); // a write refused, as it must be
     logError(`route ${route} failed`, error);
     return fail(
       'INTERNAL',

@@ -2,6 +2,12 @@
  * One vault: a folder holding the encrypted database (`balise.db`) and its wrapped keys
  * (`balise.keys.json`). Creating, unlocking, locking and changing the passphrase live here;
  * nothing in this module writes the database's content except migrations.
+ *
+ * Integrity. Unlocking proves the key right and the file a database (its schema is read),
+ * then SQLite's quick_check of every page runs in the background (integrity.ts) so that a
+ * national-sized vault opens in a fraction of a second. When the check, or any query, finds
+ * the file damaged, the connection turns read-only (`query_only`): every later write is
+ * refused with the French « coffre abîmé » message.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +19,12 @@ import {
   type Connection,
   type Db,
 } from '../db/connection';
-import { migrate } from '../db/migrate';
+import { appliedMigrations, migrate } from '../db/migrate';
+import { migrations } from '../db/migrations';
+import { logError } from '../log';
+import type { VaultIntegrity } from '../../shared/api/vault';
 import { writeFileAtomic } from './files';
+import { checkInBackground, isDamageError, quickCheck, type BackgroundCheck } from './integrity';
 import {
   DEFAULT_SCRYPT,
   isKeyFile,
@@ -43,11 +53,21 @@ interface Pending {
 interface Open {
   conn: Connection;
   db: Db;
+  integrity: VaultIntegrity;
+  /** The background check while it runs. */
+  check: BackgroundCheck | null;
 }
 
 export interface VaultOptions {
   /** Key-derivation cost; tests lower it, the app keeps the default. */
   scrypt?: ScryptParams;
+  /**
+   * When an existing vault's quick_check runs: 'in-background' (the default, the app's:
+   * unlocking does not wait for it) or 'at-unlock' (unlocking waits and refuses a damaged
+   * file: the command line's short commands). A vault about to be migrated is always checked
+   * before, since migrating writes.
+   */
+  integrityCheck?: 'in-background' | 'at-unlock';
 }
 
 export class Vault {
@@ -56,6 +76,7 @@ export class Vault {
   private pending: Pending | null = null;
   private open: Open | null = null;
   private readonly scrypt: ScryptParams;
+  private readonly integrityCheck: 'in-background' | 'at-unlock';
 
   constructor(
     readonly dir: string,
@@ -64,6 +85,7 @@ export class Vault {
     this.dbFile = join(dir, DB_FILE);
     this.keyFile = join(dir, KEY_FILE);
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.integrityCheck = options.integrityCheck ?? 'in-background';
   }
 
   state(): VaultStateName {
@@ -89,6 +111,35 @@ export class Vault {
         'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
       );
     return this.open.conn;
+  }
+
+  /** The open vault's integrity (null while locked). */
+  get integrity(): VaultIntegrity | null {
+    return this.open?.integrity ?? null;
+  }
+
+  /** Resolves with the integrity once the background check has answered (null while locked). */
+  async integrityChecked(): Promise<VaultIntegrity | null> {
+    const open = this.open;
+    if (!open) return null;
+    if (open.check) await open.check.verdict;
+    return this.open === open ? open.integrity : null;
+  }
+
+  /**
+   * The file is damaged (the check failed, or a query met a damaged page): the connection
+   * becomes read-only for the rest of the session and the background check, if running, stops.
+   */
+  markDamaged(): void {
+    const open = this.open;
+    if (!open || open.integrity === 'abimee') return;
+    open.integrity = 'abimee';
+    try {
+      open.conn.pragma('query_only = ON');
+    } catch (error) {
+      logError('vault: could not make the damaged vault read-only', error);
+    }
+    void this.stopCheck(open);
   }
 
   /**
@@ -175,14 +226,30 @@ export class Vault {
     writeFileAtomic(this.keyFile, JSON.stringify(updated, null, 2));
   }
 
-  /** Closes the database; the key leaves memory with the connection. */
+  /**
+   * Closes the database; the key leaves memory with the connection. A background check still
+   * running is killed first: its process and read-only connection end with it, so the
+   * checkpoint is not held back by its reading.
+   */
   async lock(): Promise<void> {
     const open = this.open;
     this.open = null;
     if (!open) return;
-    open.conn.pragma('wal_checkpoint(TRUNCATE)');
+    await this.stopCheck(open);
+    try {
+      open.conn.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Locking must never fail (a damaged file); closing checkpoints what it can.
+      logError('vault: checkpoint before locking failed', error);
+    }
     await open.db.destroy(); // closes the connection too
     if (open.conn.open) open.conn.close();
+  }
+
+  private async stopCheck(open: Open): Promise<void> {
+    const check = open.check;
+    open.check = null;
+    if (check) await check.stop();
   }
 
   readKeyFile(): KeyFile {
@@ -219,36 +286,53 @@ export class Vault {
         );
       throw error;
     }
-    if (!create && !quickCheckPasses(conn)) {
-      conn.close();
-      throw new DomainError(
-        'VAULT_DAMAGED',
-        'Le fichier de données du coffre est abîmé (le contrôle d’intégrité échoue). Il n’a pas été modifié ; restaurez une sauvegarde.',
-      );
-    }
     const db = kyselyOf(conn);
+    let checkedNow = false;
     try {
+      if (!create && (this.integrityCheck === 'at-unlock' || (await migrationsPending(db)))) {
+        checkedNow = true;
+        if (!quickCheckPasses(conn))
+          throw new DomainError(
+            'VAULT_DAMAGED',
+            'Le fichier de données du coffre est abîmé (le contrôle d’intégrité échoue). Il n’a pas été modifié ; restaurez une sauvegarde.',
+          );
+      }
       await migrate(db, { file: this.dbFile, conn });
     } catch (error) {
       await db.destroy();
       if (conn.open) conn.close();
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+      if (isDamageError(error))
         throw new DomainError(
           'VAULT_DAMAGED',
           'Le fichier de données du coffre est abîmé. Il n’a pas été modifié ; restaurez une sauvegarde.',
         );
       throw error;
     }
-    this.open = { conn, db };
+    const open: Open = { conn, db, integrity: 'ok', check: null };
+    if (!create && !checkedNow) {
+      open.integrity = 'en_cours';
+      open.check = checkInBackground(this.dbFile, dbKey);
+      void open.check.verdict.then((verdict) => {
+        if (this.open !== open || open.integrity !== 'en_cours') return;
+        open.check = null;
+        if (verdict === 'abimee') this.markDamaged();
+        else open.integrity = verdict;
+      });
+    }
+    this.open = open;
   }
 }
 
-/** SQLite's quick check of every page (a damaged page fails here, not in the middle of work). */
+/** Whether this version has migrations the vault has not run yet. */
+async function migrationsPending(db: Db): Promise<boolean> {
+  const applied = new Set(await appliedMigrations(db));
+  return Object.keys(migrations).some((name) => !applied.has(name));
+}
+
+/** quick_check in this process, for the unlocks that wait for it; any failure counts as damage. */
 function quickCheckPasses(conn: Connection): boolean {
   try {
-    const rows = conn.pragma('quick_check') as { quick_check: string }[];
-    return rows.every((r) => r.quick_check === 'ok');
+    return quickCheck(conn) === 'ok';
   } catch {
     return false;
   }

@@ -13,11 +13,21 @@ export const passphrase = z
 /** Recovery keys are typed by hand: case, spaces and dashes do not matter. */
 export const recoveryKey = z.string().min(1, 'Saisissez la clé de secours.').max(200);
 
+/**
+ * The open vault's integrity check (SQLite's quick_check of every page), run in the background
+ * after unlocking: en_cours while it runs, ok, abimee (every write is then refused),
+ * or inconnue when the check could not run (the cause is logged).
+ */
+export const vaultIntegrity = z.enum(['en_cours', 'ok', 'abimee', 'inconnue']);
+export type VaultIntegrity = z.output<typeof vaultIntegrity>;
+
 export const vaultState = z.object({
   /** none: no vault yet; pending: created in memory, waiting for the recovery key to be confirmed. */
   state: z.enum(['none', 'pending', 'locked', 'unlocked']),
   demo: z.boolean(),
   autoLockMinutes: z.number().int(),
+  /** Only while unlocked. */
+  integrity: vaultIntegrity.optional(),
 });
 export type VaultState = z.output<typeof vaultState>;
 
