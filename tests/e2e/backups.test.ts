@@ -2,13 +2,16 @@
  * The backups journey, end to end in Chromium: a manual backup from the Sauvegardes page,
  * listed; the vault locked and its file damaged on disk; unlocking explains the damage and
  * offers the latest backup; a wrong passphrase is refused; the restore opens the vault with
- * the data back, the damaged file kept aside.
+ * the data back, the damaged file kept aside. A vault damaged only in some pages opens, then
+ * the background check puts up a red banner, changes are refused in French, and the banner
+ * leads to the restore.
  *
  * Screenshots 60-… to 64-… land in test-results/screenshots/.
  */
 import { existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { garblePages, pagesOf } from '../support/damage';
 import { startHarness, TEST_SCRYPT, type Harness } from './harness';
 import {
   click,
@@ -131,6 +134,38 @@ describe('backups journey', () => {
     await nav(page, 'Structures');
     await visible(page.getByRole('link', { name: STRUCTURE }));
     await shoot('64-restored-structures');
+  });
+
+  it('opens a vault whose pages are damaged, then warns in red and refuses changes in French', async () => {
+    const { page } = h;
+    const pages = pagesOf(h.session.vault.connection, 'structures');
+    await lock(page);
+    garblePages(join(h.dir, 'vault', 'balise.db'), pages);
+    await unlock(page, PASSPHRASE);
+    // The key and the schema are sound: the vault opens, and the check behind finds the damage.
+    const banner = page.getByRole('alert').filter({ hasText: 'Le fichier du coffre est abîmé' });
+    await visible(banner);
+    expect((await h.session.status()).integrity).toBe('abimee');
+    await nav(page, 'Paramètres');
+    const preferences = page.locator('form').filter({ has: page.getByLabel('Nom du département') });
+    await preferences.getByLabel('Nom du département').fill('Val-de-Panne');
+    await preferences.getByRole('button', { name: 'Enregistrer' }).click();
+    await visible(page.getByText(/abîmé \(le contrôle d’intégrité échoue\)/).first());
+    await shoot('64b-damaged-banner');
+    await banner.getByRole('link', { name: 'Restaurer une sauvegarde' }).click();
+    await heading(page, 'Sauvegardes');
+    await page
+      .getByRole('button', { name: /^Restaurer la sauvegarde du/ })
+      .first()
+      .click();
+    const modal = dialog(page, 'Restaurer une sauvegarde');
+    await visible(modal.getByText(/le fichier abîmé n’est pas effacé/));
+    await modal.getByLabel('Phrase de passe', { exact: true }).fill(PASSPHRASE);
+    await modal.getByRole('button', { name: 'Vérifier et restaurer' }).click();
+    await hidden(page.getByRole('dialog'));
+    await hidden(banner);
+    await nav(page, 'Structures');
+    await visible(page.getByRole('link', { name: STRUCTURE }));
   });
 
   it('offers the backups, not an empty vault, when the key file has disappeared', async () => {

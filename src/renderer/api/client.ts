@@ -6,12 +6,15 @@
 import type { RouteInput, RouteName, RouteOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
 
-const lockListeners = new Set<() => void>();
+const vaultListeners = new Set<() => void>();
 
-/** Called when a route answers that the vault is locked (e.g. main locked it on sleep). */
-export function onVaultLocked(listener: () => void): () => void {
-  lockListeners.add(listener);
-  return () => lockListeners.delete(listener);
+/**
+ * Called when a route answers that the vault is locked (e.g. main locked it on sleep) or
+ * damaged (its file met a damaged page): the vault's status has changed.
+ */
+export function onVaultChanged(listener: () => void): () => void {
+  vaultListeners.add(listener);
+  return () => vaultListeners.delete(listener);
 }
 
 export async function invoke<R extends RouteName>(
@@ -31,7 +34,7 @@ export async function invoke<R extends RouteName>(
       },
     };
   }
-  if (!result.ok && result.error.code === 'VAULT_LOCKED')
-    lockListeners.forEach((listener) => listener());
+  if (!result.ok && (result.error.code === 'VAULT_LOCKED' || result.error.code === 'VAULT_DAMAGED'))
+    vaultListeners.forEach((listener) => listener());
   return result as Result<RouteOutput<R>>;
 }

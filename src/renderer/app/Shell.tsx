@@ -6,13 +6,17 @@ import { invoke } from '../api/client';
 import { useRoute } from '../api/useRoute';
 import { notifyError } from '../components/notify';
 import { AppRoutes } from './AppRoutes';
+import { DamagedBanner } from './DamagedBanner';
 import { DemoBanner } from './DemoBanner';
 import { ShellContext } from './shellContext';
 import { Sidebar } from './Sidebar';
 import { useAutoLock } from './useAutoLock';
 import { useVault } from './vaultContext';
 
-/** The unlocked app: the sidebar, the demo banner when it applies, and the current page. */
+/**
+ * The unlocked app: the sidebar, the damaged-vault and demo banners when they apply, and the
+ * current page.
+ */
 export function Shell() {
   const { status, setStatus, refresh } = useVault();
   const navigate = useNavigate();
@@ -66,6 +70,7 @@ export function Shell() {
           />
         </AppShell.Navbar>
         <AppShell.Main>
+          {status.integrity === 'abimee' && <DamagedBanner />}
           {status.demo && (
             <DemoBanner leaving={busy === 'leave'} onLeave={() => void leaveDemo()} />
           )}

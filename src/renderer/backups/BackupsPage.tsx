@@ -34,7 +34,7 @@ import { RestoreModal } from './RestoreModal';
 /** Sauvegardes: where they go, automatic or not, how many are kept; the list; restore. */
 export function BackupsPage() {
   usePageTitle('Sauvegardes');
-  const { setStatus } = useVault();
+  const { status, setStatus } = useVault();
   const settings = useRoute('backups.settings.get', {});
   const list = useRoute('backups.list', {});
   const [saving, setSaving] = useState(false);
@@ -94,6 +94,7 @@ export function BackupsPage() {
             <RestoreModal
               backup={restoring}
               vaultFolder={list.result.value.vaultFolder}
+              damaged={status.integrity === 'abimee'}
               onClose={() => setRestoring(null)}
               onRestored={(outcome, backup) => {
                 setRestoring(null);

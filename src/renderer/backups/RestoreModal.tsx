@@ -13,7 +13,7 @@ interface Props {
   backup: BackupInfo | null;
   /** The vault's folder, where the replaced files are kept. */
   vaultFolder: string;
-  /** True on the unlock screen of a damaged vault: there is nothing to save first. */
+  /** True when the vault is damaged (unlock screen, or found so once open): nothing to save first. */
   damaged?: boolean;
   onClose: () => void;
   onRestored: (outcome: RestoreOutcome, backup: BackupInfo) => void;
