@@ -11,7 +11,7 @@ import type { AgeBand } from '../../shared/domain/activity';
 import { lastEndedPeriod, shiftPeriod } from '../../shared/rules/activity';
 import type { Db } from '../db/connection';
 import { expectedPromeneurs } from '../services/activity/completeness';
-import { listValues } from '../services/activity/lists';
+import { listEntries } from '../services/activity/lists';
 import { createReport } from '../services/activity/reports';
 import { templateFileName } from '../services/activity/templates';
 import type { Random } from './random';
@@ -128,8 +128,8 @@ function figuresFor(
 }
 
 export async function seedActivity(db: Db, random: Random, today: string): Promise<void> {
-  const channels = await listValues(db, 'channels');
-  const themes = await listValues(db, 'themes');
+  const channels = await listEntries(db, 'channels');
+  const themes = await listEntries(db, 'themes');
   const last = lastEndedPeriod('trimestrielle', today);
   const levels = new Map<number, number>();
   for (let back = PERIODS - 1; back >= 0; back--) {

@@ -13,7 +13,7 @@ import { parsePeriod } from '../../../shared/rules/activity';
 import { DomainError } from '../../../shared/result';
 import { inTransaction, type Db } from '../../db/connection';
 import { runContained } from '../../imports/contained';
-import { listValues } from './lists';
+import { listEntries } from './lists';
 import { assertEnterable, createReport, findReport, periodOfKey, updateReport } from './reports';
 
 /** A template reads in about a second and 60 MiB; these leave a wide margin. */
@@ -65,7 +65,7 @@ async function readReturned(db: Db, input: Input) {
   let figures = read.figures === null ? null : activityFigures.parse(read.figures);
   if (figures) {
     for (const list of ['channels', 'themes'] as const) {
-      const known = new Set((await listValues(db, list)).map((v) => v.id));
+      const known = new Set((await listEntries(db, list)).map((v) => v.id));
       if (figures[list].some((c) => !known.has(c.id) && c.count > 0))
         errors.push(
           list === 'channels'

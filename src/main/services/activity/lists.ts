@@ -28,15 +28,23 @@ const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .toLowerCase();
 
-/** One list's values in order, each with how many reports use it. */
-export async function listValues(db: Db, list: ActivityList): Promise<ActivityListValue[]> {
-  const t = LIST_TABLES[list];
-  const rows = await db
-    .selectFrom(t.values)
+/** One list's values in order (id, label, position). */
+export async function listEntries(db: Db, list: ActivityList) {
+  return db
+    .selectFrom(LIST_TABLES[list].values)
     .select(['id', 'label', 'position'])
     .orderBy('position')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * One list's values in order, each with how many reports use it (for the settings, which
+ * refuse to remove a value in use: it counts every report's rows).
+ */
+export async function listValues(db: Db, list: ActivityList): Promise<ActivityListValue[]> {
+  const t = LIST_TABLES[list];
+  const rows = await listEntries(db, list);
   const uses = await db
     .selectFrom(t.counts)
     .select([`${t.column} as valueId`, (eb) => eb.fn.countAll<number>().as('n')])

@@ -23,7 +23,7 @@ import { inTransaction, type Db } from '../../db/connection';
 import type { ActivityReportsTable } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { readSettings } from '../settings';
-import { listValues } from './lists';
+import { listEntries } from './lists';
 
 type ReportRow = Selectable<ActivityReportsTable>;
 
@@ -66,7 +66,7 @@ export async function assertEnterable(db: Db, period: Period, today = todayInPar
 /** Refuses channels or themes that are not (or no longer) in the settings' lists. */
 async function assertListIds(db: Db, f: ActivityFigures): Promise<void> {
   for (const list of ['channels', 'themes'] as const) {
-    const known = new Set((await listValues(db, list)).map((v) => v.id));
+    const known = new Set((await listEntries(db, list)).map((v) => v.id));
     const i = f[list].findIndex((c) => !known.has(c.id));
     if (i >= 0) {
       const message =
@@ -223,7 +223,7 @@ async function recorded(
   extra: { source: string; fileName: string | null },
 ) {
   const labels = async (list: 'channels' | 'themes') =>
-    new Map((await listValues(db, list)).map((v) => [v.id, v.label]));
+    new Map((await listEntries(db, list)).map((v) => [v.id, v.label]));
   const channelLabels = await labels('channels');
   const themeLabels = await labels('themes');
   const named = (items: { id: number; count: number }[], names: Map<number, string>) =>

@@ -8,14 +8,14 @@ import { ACTIVITY_SOURCES, type ActivitySource } from '../../../shared/domain/ac
 import { periodLabel } from '../../../shared/rules/activity';
 import type { Db } from '../../db/connection';
 import type { Section } from '../rights/dossier';
-import { listValues } from './lists';
+import { listEntries } from './lists';
 import { reportsWhere, TEXT_FIELDS } from './reports';
 
 /** The export's « Chiffres d’activité » section: one row per period. */
 export async function activitySection(db: Db, promeneurId: number): Promise<Section> {
   const reports = await reportsWhere(db, { promeneurId });
   const names = async (list: 'channels' | 'themes') =>
-    new Map((await listValues(db, list)).map((v) => [v.id, v.label]));
+    new Map((await listEntries(db, list)).map((v) => [v.id, v.label]));
   const channels = await names('channels');
   const themes = await names('themes');
   const listed = (items: { id: number; count: number }[], labels: Map<number, string>) =>

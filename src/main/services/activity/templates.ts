@@ -29,7 +29,7 @@ import type { Db } from '../../db/connection';
 import { slugOf } from '../calendar/fileName';
 import { readSettings } from '../settings';
 import { expectedPromeneurs, type Expected } from './completeness';
-import { listValues } from './lists';
+import { listEntries } from './lists';
 import { assertEnterable, periodOfKey, promeneurNotFound } from './reports';
 import {
   AGE_KNOWN,
@@ -345,8 +345,8 @@ export async function templatesFor(
     ];
   }
   const lists = {
-    channels: await listValues(db, 'channels'),
-    themes: await listValues(db, 'themes'),
+    channels: await listEntries(db, 'channels'),
+    themes: await listEntries(db, 'themes'),
   };
   const { departmentName } = await readSettings(db);
   const files: TemplateFile[] = [];
