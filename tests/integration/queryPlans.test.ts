@@ -1,5 +1,5 @@
 /**
- * The indexes chosen for the national scale (migration 2026_12_03_007), each justified by
+ * The indexes chosen for the national scale (migrations 2026_12_03_007 and 008), each justified by
  * the plan SQLite picks for the query a service really runs: the statements are captured as
  * the service prepares them, then explained with the same parameters. A plan that falls back
  * to a scan of a large table fails here before it slows the app down.
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/main/db/connection';
 import { seedNation, SMALL_NATION } from '../../src/main/demo/national';
 import {
+  activitySums,
   activityTotals,
   totalsByChannel,
   totalsByTheme,
@@ -73,36 +74,46 @@ const YEAR = {
   structureType: null,
   structureId: null,
 };
+/** A year of one kind of structure: the reports are summed, not the kept per-period sums. */
+const YEAR_OF_A_TYPE = { ...YEAR, structureType: 'centre_social' as const };
 
 describe('query plans at national scale', () => {
-  it('sums a year of activity from the covering index of report dates', async () => {
-    const plan = planOf(
-      await captured(() => activityTotals(db(), YEAR)),
-      /from "activity_reports"/,
+  it('sums the whole network from the per-period sums, never from the reports', async () => {
+    const statements = [
+      ...(await captured(() => activitySums(db(), YEAR))),
+      ...(await captured(() => totalsByTheme(db(), YEAR))),
+      ...(await captured(() => totalsByChannel(db(), YEAR))),
+    ];
+    expect(statements.filter((s) => /activity_report/.test(s.sql))).toEqual([]);
+    expect(planOf(statements, /activity_period_theme_totals/)).toContain(
+      'SEARCH c USING INDEX sqlite_autoindex_activity_period_theme_totals_1 (period_key=?)',
     );
+  });
+
+  it('counts a year’s distinct Promeneurs from the covering index of report dates', async () => {
+    const plan = planOf(await captured(() => activityTotals(db(), YEAR)), /count\(distinct/);
     expect(plan).toMatch(
-      /SEARCH r USING (COVERING )?INDEX activity_reports_dates_scope \(period_start>\?/,
+      /SEARCH r USING COVERING INDEX activity_reports_dates_scope \(period_start>\?/,
     );
     expect(plan).not.toMatch(/SCAN r\b/);
   });
 
-  it('sums requests per theme without reading a report or count row', async () => {
-    const plan = planOf(await captured(() => totalsByTheme(db(), YEAR)), /activity_report_themes/);
-    expect(plan).toContain('SEARCH r USING COVERING INDEX activity_reports_dates_scope');
-    expect(plan).toContain(
-      'SEARCH c USING COVERING INDEX activity_report_themes_sums (report_id=?)',
-    );
-  });
-
-  it('sums young people per channel the same way', async () => {
-    const plan = planOf(
-      await captured(() => totalsByChannel(db(), YEAR)),
-      /activity_report_channels/,
-    );
-    expect(plan).toContain('SEARCH r USING COVERING INDEX activity_reports_dates_scope');
-    expect(plan).toContain(
-      'SEARCH c USING COVERING INDEX activity_report_channels_sums (report_id=?)',
-    );
+  it('sums the reports of a kind of structure through its structures’ reports', async () => {
+    const statements = [
+      ...(await captured(() => activitySums(db(), YEAR_OF_A_TYPE))),
+      ...(await captured(() => totalsByTheme(db(), YEAR_OF_A_TYPE))),
+      ...(await captured(() => totalsByChannel(db(), YEAR_OF_A_TYPE))),
+    ];
+    const byStructure =
+      'SEARCH r USING INDEX activity_reports_structure (structure_id=? AND period_start>?)';
+    expect(planOf(statements, /sum\(r\.young_contacted\)/)).toContain(byStructure);
+    for (const kind of ['themes', 'channels']) {
+      const plan = planOf(statements, new RegExp(`from "activity_report_${kind}"`));
+      expect(plan).toContain(byStructure);
+      expect(plan).toContain(
+        `SEARCH c USING COVERING INDEX activity_report_${kind}_sums (report_id=?)`,
+      );
+    }
   });
 
   it('reads only the unpaid payments and the missing documents for the to-do list', async () => {

@@ -387,6 +387,42 @@ export interface ActivityReportThemesTable {
   count: number;
 }
 
+/**
+ * The network's activity figures summed per period, kept by triggers (migration 008); the
+ * same sums as `activity/aggregates` over every report of the period.
+ */
+export interface ActivityPeriodTotalsTable {
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  reports: number;
+  /** Reports with a Promeneur: the period's distinct Promeneurs (one report each at most). */
+  promeneurs: number;
+  youngContacted: number;
+  youngMet: number;
+  projectsStarted: number;
+  exchanges: number;
+  concernsReferred: number;
+  hoursOnlineX100: number;
+  ageReports: number;
+  age12to14: number;
+  age15to17: number;
+  age18to25: number;
+}
+
+/** Per period and theme (or channel), the counts summed over every report of the period. */
+export interface ActivityPeriodThemeTotalsTable {
+  periodKey: string;
+  themeId: number;
+  count: number;
+}
+
+export interface ActivityPeriodChannelTotalsTable {
+  periodKey: string;
+  channelId: number;
+  count: number;
+}
+
 export interface MigrationsTable {
   name: string;
   appliedAt: Instant;
@@ -431,6 +467,9 @@ export interface Database {
   activityReports: ActivityReportsTable;
   activityReportChannels: ActivityReportChannelsTable;
   activityReportThemes: ActivityReportThemesTable;
+  activityPeriodTotals: ActivityPeriodTotalsTable;
+  activityPeriodThemeTotals: ActivityPeriodThemeTotalsTable;
+  activityPeriodChannelTotals: ActivityPeriodChannelTotalsTable;
   importMappings: ImportMappingsTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;

@@ -10,6 +10,7 @@ import * as committees from './2026_11_22_004_committees';
 import * as activity from './2026_11_22_005_activity';
 import * as imports from './2026_11_22_006_imports';
 import * as nationalIndexes from './2026_12_03_007_national_indexes';
+import * as activityPeriodTotals from './2026_12_03_008_activity_period_totals';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_005_activity': activity,
   '2026_11_22_006_imports': imports,
   '2026_12_03_007_national_indexes': nationalIndexes,
+  '2026_12_03_008_activity_period_totals': activityPeriodTotals,
 };

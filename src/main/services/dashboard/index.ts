@@ -17,7 +17,7 @@ import { todayInParis } from '../../../shared/rules/dates';
 import type { Db } from '../../db/connection';
 import type { HandlersOf, RoutesOf } from '../../ipc/router';
 import {
-  activityTotals,
+  activitySums,
   territories,
   totalsByChannel,
   totalsByPeriod,
@@ -49,7 +49,7 @@ export async function dashboardData(
   const now = network.at(-1);
   const subsidies = await subsidiesByYear(db, scope);
   const ofPeriod = subsidies.filter((s) => period.years.includes(s.year));
-  const activity = await activityTotals(db, activityFilter);
+  const activity = await activitySums(db, activityFilter);
   const todo = await todoByKind(db, today, scope);
   const structure =
     filters.structureId === null
