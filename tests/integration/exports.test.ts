@@ -181,6 +181,24 @@ describe('Bilan annuel', () => {
     expect(hostile[0]).toBe(`'${HOSTILE_LAST_NAME}`);
     expect(hostile[2]).toBe(`'${HOSTILE_STRUCTURE}`);
     expect(hostile[6]).toEqual(new Date('2026-01-05T00:00:00Z'));
+    // Each Promeneur's year in figures, worked out here one Promeneur at a time.
+    const year = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, next: `${YEAR + 1}-01-01` };
+    const presentAt = (type: string) => sql`(select count(*) from event_invitees i
+      join events e on e.id = i.event_id where i.promeneur_id = p.id and i.attendance = 'present'
+      and e.type = ${type} and e.start >= ${year.from} and e.start < ${year.next})`;
+    const figures = await one(sql<{ trainings: number; meetings: number; reports: number }>`
+      select sum(${presentAt('formation')}) as trainings,
+        sum(${presentAt('rencontre_departementale')}) as meetings,
+        sum((select count(*) from activity_reports r where r.promeneur_id = p.id
+          and r.period_start >= ${year.from} and r.period_end <= ${year.to})) as reports
+      from promeneurs p
+      where p.archived_at is null and (p.start_date is null or p.start_date <= ${year.to})`);
+    expect(Number(figures.trainings)).toBeGreaterThan(0);
+    expect(Number(figures.meetings)).toBeGreaterThan(0);
+    expect(Number(figures.reports)).toBeGreaterThan(0);
+    expectTotal(promeneurs, 'K', Number(figures.trainings));
+    expectTotal(promeneurs, 'L', Number(figures.meetings));
+    expectTotal(promeneurs, 'M', Number(figures.reports));
 
     const structures = bilan.getWorksheet('Structures et conventions')!;
     const names = body(structures).map((r) => r[0]);

@@ -34,6 +34,11 @@ export const lastDayInForce = sql<string>`case
 
 const signed = sql.join(SIGNED_STATUSES.map((s) => sql`${s}`));
 
+/** Committed and paid in one year, by the conventions of one structure or of all in scope. */
+export interface StructureSubsidyYear extends SubsidyYear {
+  structureId: number;
+}
+
 /**
  * Committed and paid per year for the conventions of the structures in scope, oldest first.
  *
@@ -43,47 +48,70 @@ const signed = sql.join(SIGNED_STATUSES.map((s) => sql`${s}`));
  * cost seconds on the national vault.
  */
 export async function subsidiesByYear(db: Db, f: StructureScope): Promise<SubsidyYear[]> {
-  const { rows } = await sql<{ year: number; committed: number; paid: number }>`
+  const rows = await subsidies(db, f, false);
+  return rows.map(({ year, committedCents, paidCents }) => ({ year, committedCents, paidCents }));
+}
+
+/** The same per structure and year, by structure then year, in one query. */
+export function subsidiesByStructureAndYear(
+  db: Db,
+  f: StructureScope,
+): Promise<StructureSubsidyYear[]> {
+  return subsidies(db, f, true);
+}
+
+async function subsidies(
+  db: Db,
+  f: StructureScope,
+  perStructure: boolean,
+): Promise<StructureSubsidyYear[]> {
+  // Without the split per structure, every row has structure 0.
+  const structure = perStructure ? sql`structure_id` : sql`0`;
+  const { rows } = await sql<{ structure: number; year: number; committed: number; paid: number }>`
     with scoped as materialized (
-      select c.id, c.status in (${signed}) as signed,
+      select c.id, c.structure_id, c.status in (${signed}) as signed,
         cast(substr(c.start_date, 1, 4) as integer) as first_year,
         cast(substr(${lastDayInForce}, 1, 4) as integer) as last_year
       from conventions c join structures s on s.id = c.structure_id
       where ${structureIn('s', f)}
     ),
     amounts as (
-      select sc.id as convention_id, cs.year, cs.amount_cents, '' as signed_on, 0 as seq,
-        sc.first_year, sc.last_year
+      select sc.id as convention_id, sc.structure_id, cs.year, cs.amount_cents, '' as signed_on,
+        0 as seq, sc.first_year, sc.last_year
       from scoped sc join convention_subsidies cs on cs.convention_id = sc.id
       where sc.signed
       union all
-      select sc.id, json_extract(j.value, '$.year'), json_extract(j.value, '$.amountCents'),
-        a.signed_on, a.id, sc.first_year, sc.last_year
+      select sc.id, sc.structure_id, json_extract(j.value, '$.year'),
+        json_extract(j.value, '$.amountCents'), a.signed_on, a.id, sc.first_year, sc.last_year
       from scoped sc join convention_amendments a on a.convention_id = sc.id,
         json_each(a.subsidies) j
       where sc.signed
     ),
     latest as (
-      select year, amount_cents, first_year, last_year,
+      select structure_id, year, amount_cents, first_year, last_year,
         row_number() over (partition by convention_id, year order by signed_on desc, seq desc) as rn
       from amounts
     ),
     committed as (
-      select year, sum(amount_cents) as cents from latest
+      select ${structure} as structure, year, sum(amount_cents) as cents from latest
       where rn = 1 and year between first_year and last_year
-      group by year
+      group by 1, 2
     ),
     paid as (
-      select p.year, sum(p.amount_cents) as cents
+      select ${structure} as structure, p.year, sum(p.amount_cents) as cents
       from scoped sc join convention_payments p on p.convention_id = sc.id
       where p.paid_on is not null
-      group by p.year
+      group by 1, 2
     ),
-    years as (select year from committed union select year from paid)
-    select y.year as year, coalesce(c.cents, 0) as committed, coalesce(p.cents, 0) as paid
-    from years y left join committed c on c.year = y.year left join paid p on p.year = y.year
-    order by y.year`.execute(db);
+    keys as (select structure, year from committed union select structure, year from paid)
+    select k.structure as structure, k.year as year, coalesce(c.cents, 0) as committed,
+      coalesce(p.cents, 0) as paid
+    from keys k
+      left join committed c on c.structure = k.structure and c.year = k.year
+      left join paid p on p.structure = k.structure and p.year = k.year
+    order by k.structure, k.year`.execute(db);
   return rows.map((r) => ({
+    structureId: Number(r.structure),
     year: Number(r.year),
     committedCents: Number(r.committed),
     paidCents: Number(r.paid),

@@ -29,7 +29,7 @@ import type { Db } from '../../db/connection';
 import { totalsByPeriod } from '../activity/aggregates';
 import { termsOfMany } from '../conventions/records';
 import { dashboardData } from '../dashboard';
-import { subsidiesByYear } from '../dashboard/money';
+import { subsidiesByStructureAndYear } from '../dashboard/money';
 import { compareText } from '../directory';
 import { attendanceSpec } from './attendance';
 import { keyFiguresSheet } from './keyFigures';
@@ -105,16 +105,55 @@ async function structuresSheet(db: Db, year: number): Promise<Sheet> {
   };
 }
 
-/** The Promeneurs who had started by the end of the year, with their year in figures (SQL). */
+/**
+ * The Promeneurs who had started by the end of the year, with their year in figures (SQL): each
+ * figure summed once per Promeneur by a grouped query joined to them, not one query per row.
+ */
 async function promeneursSheet(db: Db, year: number): Promise<Sheet> {
   const { from, to } = bounds(year);
-  const presentAt = (type: string) =>
-    sql<number>`(select count(*) from event_invitees i join events e on e.id = i.event_id
-      where i.promeneur_id = p.id and i.attendance = 'present' and e.type = ${type}
-      and e.start >= ${from} and e.start < date(${to}, '+1 day'))`;
   const rows = await db
+    .with('duty', (q) =>
+      q
+        .selectFrom('dutySlots as d')
+        .select([
+          'd.promeneurId',
+          sql<number>`sum((strftime('%s', '2000-01-01 ' || d.end) - strftime('%s', '2000-01-01 ' || d.start)) / 3600.0)`.as(
+            'hours',
+          ),
+        ])
+        .groupBy('d.promeneurId'),
+    )
+    .with('presence', (q) =>
+      q
+        .selectFrom('eventInvitees as i')
+        .innerJoin('events as e', 'e.id', 'i.eventId')
+        .select([
+          'i.promeneurId',
+          sql<number>`sum(e.type = 'formation')`.as('trainings'),
+          sql<number>`sum(e.type = 'rencontre_departementale')`.as('meetings'),
+        ])
+        .where('i.attendance', '=', 'present')
+        .where('i.promeneurId', 'is not', null)
+        .where('e.type', 'in', ['formation', 'rencontre_departementale'])
+        .where('e.start', '>=', from)
+        .where('e.start', '<', sql<string>`date(${to}, '+1 day')`)
+        .groupBy('i.promeneurId'),
+    )
+    .with('reported', (q) =>
+      q
+        .selectFrom('activityReports as r')
+        .select(['r.promeneurId', sql<number>`count(*)`.as('reports')])
+        .where('r.periodStart', '>=', from)
+        .where('r.periodEnd', '<=', to)
+        .where('r.promeneurId', 'is not', null)
+        // « + »: read the year's reports by date, not every report in Promeneur order (30×).
+        .groupBy(sql`+r.promeneur_id`),
+    )
     .selectFrom('promeneurs as p')
     .innerJoin('structures as s', 's.id', 'p.structureId')
+    .leftJoin('duty', 'duty.promeneurId', 'p.id')
+    .leftJoin('presence', 'presence.promeneurId', 'p.id')
+    .leftJoin('reported', 'reported.promeneurId', 'p.id')
     .select([
       'p.lastName',
       'p.firstName',
@@ -125,12 +164,10 @@ async function promeneursSheet(db: Db, year: number): Promise<Sheet> {
       'p.startDate',
       'p.charterSignedOn',
       'p.complianceCheckedOn',
-      sql<number>`(select coalesce(sum((strftime('%s', '2000-01-01 ' || d.end) - strftime('%s', '2000-01-01 ' || d.start)) / 3600.0), 0)
-        from duty_slots d where d.promeneur_id = p.id)`.as('dutyHours'),
-      presentAt('formation').as('trainings'),
-      presentAt('rencontre_departementale').as('meetings'),
-      sql<number>`(select count(*) from activity_reports r where r.promeneur_id = p.id
-        and r.period_start >= ${from} and r.period_end <= ${to})`.as('reports'),
+      sql<number>`coalesce(duty.hours, 0)`.as('dutyHours'),
+      sql<number>`coalesce(presence.trainings, 0)`.as('trainings'),
+      sql<number>`coalesce(presence.meetings, 0)`.as('meetings'),
+      sql<number>`coalesce(reported.reports, 0)`.as('reports'),
     ])
     .where('p.archivedAt', 'is', null)
     .where((eb) => eb.or([eb('p.startDate', 'is', null), eb('p.startDate', '<=', to)]))
@@ -280,34 +317,35 @@ async function activityByPeriodSheet(db: Db, year: number): Promise<Sheet> {
   };
 }
 
-/** Committed and paid per structure and year, by the dashboard's query narrowed to each structure. */
+/** Committed and paid per structure and year, by the dashboard's query split per structure. */
 async function fundingSheet(db: Db): Promise<Sheet> {
-  const structures = await db
-    .selectFrom('structures')
-    .select(['id', 'name', 'territory'])
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('conventions').select('id').whereRef('structureId', '=', 'structures.id'),
-      ),
+  const structures = new Map(
+    (await db.selectFrom('structures').select(['id', 'name', 'territory']).execute()).map((s) => [
+      s.id,
+      s,
+    ]),
+  );
+  const years = await subsidiesByStructureAndYear(db, {
+    structureId: null,
+    structureType: null,
+    territory: null,
+  });
+  const rows: Cell[][] = years
+    .map((y) => ({ ...y, structure: structures.get(y.structureId)! }))
+    .sort(
+      (a, b) =>
+        compareText(a.structure.name, b.structure.name) ||
+        a.structureId - b.structureId ||
+        a.year - b.year,
     )
-    .execute();
-  const rows: Cell[][] = [];
-  for (const s of structures.sort((a, b) => compareText(a.name, b.name))) {
-    const years = await subsidiesByYear(db, {
-      structureId: s.id,
-      structureType: null,
-      territory: null,
-    });
-    for (const y of years)
-      rows.push([
-        s.name,
-        s.territory,
-        y.year,
-        euros(y.committedCents),
-        euros(y.paidCents),
-        { formula: 'D{r}-E{r}', result: euros(y.committedCents - y.paidCents) },
-      ]);
-  }
+    .map((y) => [
+      y.structure.name,
+      y.structure.territory,
+      y.year,
+      euros(y.committedCents),
+      euros(y.paidCents),
+      { formula: 'D{r}-E{r}', result: euros(y.committedCents - y.paidCents) },
+    ]);
   return {
     name: 'Financement',
     columns: [
