@@ -6,14 +6,15 @@
  * title, creator (« Balise ») and date.
  *
  * Rows are streamed (exceljs's WorkbookWriter: each row is written out as soon as it is
- * added). exceljs's streaming writer cannot place images, so a workbook with charts (the
- * Bilan annuel's Synthèse) is built in memory instead; the sheets are filled the same way.
+ * added). exceljs's streaming writer cannot place images, so the charts (the Bilan annuel's
+ * Synthèse) are drawn as PNG and placed into the written package afterwards (./xlsxImages).
  */
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { writeCsv } from './csv';
 import { fittedWidth, NUMBER_FORMATS, neutralise, shownLength } from './cells';
 import { barChartPng, CHART_HEIGHT, CHART_WIDTH } from './charts';
+import { placePictures, type Picture } from './xlsxImages';
 import {
   columnLetter,
   formatOf,
@@ -114,8 +115,9 @@ function fillSheet(ws: AnySheet, sheet: Sheet): void {
       const value = valueOf(cell);
       const target = row.getCell(i + 1);
       target.value = cellValue(value, number);
+      // The column's style already carries its format: only a cell of its own format sets one.
       const format = NUMBER_FORMATS[formatOf(cell, c)];
-      if (format) target.numFmt = format;
+      if (format && format !== NUMBER_FORMATS[c.format]) target.numFmt = format;
       if (typeof value === 'string' && value.length > 60) target.alignment = { wrapText: true };
       if (isOverdue(cell)) {
         target.fill = OVERDUE_FILL;
@@ -142,27 +144,22 @@ function fillSheet(ws: AnySheet, sheet: Sheet): void {
   }
 }
 
-/** Places the charts to the right of the table, one under the other. */
-async function addCharts(
-  workbook: ExcelJS.Workbook,
-  ws: ExcelJS.Worksheet,
-  sheet: Sheet,
-): Promise<void> {
-  const col = sheet.columns.length + 1;
+/** The sheet's charts as pictures to the right of the table, one under the other. */
+async function chartPictures(sheet: Sheet): Promise<Picture[]> {
+  const pictures: Picture[] = [];
   let row = 1;
   for (const chart of sheet.charts ?? []) {
-    const png = await barChartPng(chart);
-    const imageId = workbook.addImage({
-      buffer: Buffer.from(png) as unknown as ExcelJS.Buffer,
-      extension: 'png',
-    });
-    ws.addImage(imageId, {
-      tl: { col, row },
-      ext: { width: CHART_WIDTH, height: CHART_HEIGHT },
-      editAs: 'oneCell',
+    pictures.push({
+      png: await barChartPng(chart),
+      title: chart.title,
+      col: sheet.columns.length + 1,
+      row,
+      width: CHART_WIDTH,
+      height: CHART_HEIGHT,
     });
     row += Math.ceil(CHART_HEIGHT / 20) + 1;
   }
+  return pictures;
 }
 
 function describe(workbook: ExcelJS.Workbook, spec: WorkbookSpec): void {
@@ -177,18 +174,6 @@ function describe(workbook: ExcelJS.Workbook, spec: WorkbookSpec): void {
 export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   const used = new Set<string>();
   const view = { views: [{ state: 'frozen' as const, ySplit: 1, xSplit: 0 }] };
-
-  if (spec.sheets.some((s) => (s.charts ?? []).length > 0)) {
-    const workbook = new ExcelJS.Workbook();
-    describe(workbook, spec);
-    for (const sheet of spec.sheets) {
-      const ws = workbook.addWorksheet(sheetName(sheet.name, used), view);
-      fillSheet(ws, sheet);
-      await addCharts(workbook, ws, sheet);
-    }
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
-  }
-
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -198,13 +183,16 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
     useSharedStrings: true,
   });
   describe(workbook as unknown as ExcelJS.Workbook, spec);
-  for (const sheet of spec.sheets) {
+  const pictures = new Map<number, Picture[]>();
+  for (const [index, sheet] of spec.sheets.entries()) {
     const ws = workbook.addWorksheet(sheetName(sheet.name, used), view) as unknown as AnySheet;
     fillSheet(ws, sheet);
     ws.commit!();
+    if ((sheet.charts ?? []).length > 0) pictures.set(index + 1, await chartPictures(sheet));
   }
   await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
+  const bytes = new Uint8Array(Buffer.concat(chunks));
+  return pictures.size === 0 ? bytes : placePictures(bytes, pictures);
 }
 
 /** The contained process's task: an .xlsx of every sheet, or a .csv of the first one. */
