@@ -3,6 +3,7 @@
  * the user types (each prefix of a name, in both lists), the list pages, a structure's page,
  * the to-do list, and the dashboard's data for one year and for ten years.
  */
+import { PROMENEUR_PAGE } from '../src/shared/api/promeneurs';
 import { measure, repeat, time, type Measure } from './measure';
 import type { OpenVault } from './session';
 import type { BenchVault } from './vaults';
@@ -56,7 +57,10 @@ export async function benchQueries(target: BenchVault, v: OpenVault): Promise<Me
     out.push(measure(`${kind}.${id}`, label, kind, await repeat(runs, work, WARM_UP - 1)));
   };
   await list('list.structures', 'list page: structures', () => v.call('structures.list', {}));
-  await list('list.promeneurs', 'list page: Promeneurs', () => v.call('promeneurs.list', {}));
+  // The Promeneurs list reads a page at a time as the person scrolls: its first page, as it opens.
+  await list('list.promeneurs', 'list page: Promeneurs', () =>
+    v.call('promeneurs.list', { limit: PROMENEUR_PAGE }),
+  );
   await list('list.conventions', 'list page: conventions', () => v.call('conventions.list', {}));
   const month = target.today.slice(0, 7);
   await list('list.calendar', 'list page: calendar, one month', () =>

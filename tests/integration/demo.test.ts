@@ -82,7 +82,7 @@ describe('the demo department', () => {
     expect(promeneurs).toHaveLength(35);
     // One former Promeneur is archived, the others are listed.
     expect(promeneurs.filter((p) => p.archived_at !== null)).toHaveLength(1);
-    expect(await vault.value('promeneurs.list', {})).toHaveLength(34);
+    expect((await vault.value('promeneurs.list', {})).rows).toHaveLength(34);
   });
 
   it('uses every structure type, both legal forms, every status and every job', () => {
@@ -444,7 +444,9 @@ describe('the demo department', () => {
 
   it('finds accented names without the accents', async () => {
     const names = async (search: string) =>
-      (await vault.value('promeneurs.list', { search })).map((p) => `${p.firstName} ${p.lastName}`);
+      (await vault.value('promeneurs.list', { search })).rows.map(
+        (p) => `${p.firstName} ${p.lastName}`,
+      );
     // Search matches inside words: "eloise" also finds Héloïse.
     expect(await names('eloise')).toEqual(['Éloïse Songe', 'Héloïse Utopie']);
     expect(await names('eloise songe')).toEqual(['Éloïse Songe']);

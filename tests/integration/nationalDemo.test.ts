@@ -65,7 +65,7 @@ describe('the synthetic nation', () => {
     expect(
       (await v.value('structures.list', { search: busiest.name.slice(0, 5) })).length,
     ).toBeGreaterThan(0);
-    const promeneurs = await v.value('promeneurs.list', {});
+    const promeneurs = (await v.value('promeneurs.list', {})).rows;
     await v.value('promeneurs.get', { id: promeneurs[0]!.id });
     const conventions = await v.value('conventions.list', {});
     expect(conventions.length).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ function rowCounts(): Record<string, number> {
   );
 }
 
-const lastNames = (list: { lastName: string }[]) => list.map((p) => p.lastName);
+const lastNames = (page: { rows: { lastName: string }[] }) => page.rows.map((p) => p.lastName);
 
 const full: Partial<PromeneurFieldsInput> = {
   firstName: 'Éloïse',
@@ -410,9 +410,9 @@ describe('listing Promeneurs', () => {
       'Eloy',
       'zola',
     ]);
-    expect((await vault.value('promeneurs.list', { sort: 'status' })).map((p) => p.status)).toEqual(
-      ['en_preparation', 'actif', 'suspendu', 'sorti'],
-    );
+    expect(
+      (await vault.value('promeneurs.list', { sort: 'status' })).rows.map((p) => p.status),
+    ).toEqual(['en_preparation', 'actif', 'suspendu', 'sorti']);
   });
 
   it('finds Promeneurs without accents or case, by name, e-mail, structure or profile', async () => {
@@ -436,7 +436,7 @@ describe('listing Promeneurs', () => {
     expect(await list({ territory: 'Loire Forez', jobs: ['animateur'] })).toEqual(['Abadie']);
     expect(await list({ statuses: [], jobs: [] })).toHaveLength(4);
 
-    const [abadie] = await vault.value('promeneurs.list', { search: 'abadie' });
+    const [abadie] = (await vault.value('promeneurs.list', { search: 'abadie' })).rows;
     await vault.value('promeneurs.archive', { id: abadie!.id });
     expect(await list({})).toEqual(['Eloy', 'Émery', 'zola']);
     expect(await list({ archived: true })).toEqual(['Abadie']);
@@ -445,8 +445,70 @@ describe('listing Promeneurs', () => {
     expect(await list({})).toHaveLength(4);
   });
 
+  it('reads the list a page at a time, in the same order, with how many match in all', async () => {
+    for (const query of [
+      {},
+      { direction: 'desc' as const },
+      { sort: 'structureName' as const },
+      { sort: 'status' as const, direction: 'desc' as const },
+      { sort: 'updatedAt' as const },
+    ]) {
+      const whole = await vault.value('promeneurs.list', query);
+      expect(whole.total).toBe(4);
+      const pages = [];
+      for (const offset of [0, 2, 4])
+        pages.push(await vault.value('promeneurs.list', { ...query, offset, limit: 2 }));
+      expect(pages.map((p) => p.total)).toEqual([4, 4, 4]);
+      expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 0]);
+      expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+      const last = await vault.value('promeneurs.list', { ...query, offset: 3, limit: 2 });
+      expect(last).toEqual({ total: 4, rows: whole.rows.slice(3) });
+    }
+    const filtered = await vault.value('promeneurs.list', {
+      territory: 'Saint-Étienne Métropole',
+      limit: 1,
+    });
+    expect(filtered.total).toBe(2);
+    expect(lastNames(filtered)).toEqual(['Eloy']);
+  });
+
+  it('pages through namesakes by id, never showing one twice', async () => {
+    for (let i = 0; i < 5; i++) await create({ firstName: 'Camille', lastName: 'Martin' });
+    const seen: number[] = [];
+    for (let offset = 0; offset < 9; offset += 2)
+      seen.push(
+        ...(
+          await vault.value('promeneurs.list', { search: 'camille martin', offset, limit: 2 })
+        ).rows.map((p) => p.id),
+      );
+    expect(seen).toHaveLength(5);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a negative start', { offset: -1 }, 'offset', 'Le début de la page ne peut pas être négatif.'],
+    ['an empty page', { limit: 0 }, 'limit', 'Une page compte au moins 1 Promeneur.'],
+    ['a page too long', { limit: 501 }, 'limit', 'Une page compte au plus 500 Promeneurs.'],
+    [
+      'a fractional size',
+      { limit: 2.5 },
+      'limit',
+      'La taille de la page doit être un nombre entier.',
+    ],
+  ])('refuses %s with a French message', async (_label, paging, field, message) => {
+    const result = await vault.call('promeneurs.list', paging);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `Saisie à corriger : ${message}`,
+        fields: { [field]: message },
+      },
+    });
+  });
+
   it('gives each Promeneur a summary with their structure and territory', async () => {
-    const [eloy] = await vault.value('promeneurs.list', { search: 'eloy' });
+    const [eloy] = (await vault.value('promeneurs.list', { search: 'eloy' })).rows;
     expect(eloy).toEqual({
       id: eloy!.id,
       firstName: 'Anaïs',

@@ -14,6 +14,8 @@ import {
   totalsByTheme,
 } from '../../src/main/services/activity/aggregates';
 import { dueItems } from '../../src/main/services/todo';
+import { listPromeneurs } from '../../src/main/services/promeneurs';
+import { contract } from '../../src/shared/api/contract';
 import { createTestVault, type TestVault } from '../support/vault';
 
 const TODAY = '2026-12-03';
@@ -127,5 +129,19 @@ describe('query plans at national scale', () => {
     expect(planOf(statements, /from "convention_documents"/)).toBe(
       'SCAN convention_documents USING INDEX documents_missing',
     );
+  });
+});
+
+describe('query plans of the directory lists', () => {
+  it('reads the first page of Promeneurs in name order from an index, sorting nothing', async () => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const input = contract['promeneurs.list'].input.parse({ limit: 100, direction });
+      const plan = planOf(
+        await captured(() => listPromeneurs(db(), input)),
+        /order by "promeneurs"\."sort_key"/,
+      );
+      expect(plan).toContain('SEARCH promeneurs USING INDEX promeneurs_list_order (archived_at=?)');
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
   });
 });

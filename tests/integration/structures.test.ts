@@ -464,7 +464,7 @@ describe('renaming a structure', () => {
       fields: { ...base, name: 'Maison de l’Adolescence' },
     });
     const found = async (search: string) =>
-      (await vault.value('promeneurs.list', { search })).map((p) => p.lastName);
+      (await vault.value('promeneurs.list', { search })).rows.map((p) => p.lastName);
     expect(await found('adolescence')).toEqual(['Garnier']);
     expect(await found('ados')).toEqual([]);
   });

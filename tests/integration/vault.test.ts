@@ -3,13 +3,14 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../src/shared/result';
 import { migrations } from '../../src/main/db/migrations';
 import { Vault } from '../../src/main/vault/vault';
@@ -271,6 +272,24 @@ describe('the integrity check', () => {
     expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('VAULT_DAMAGED');
     expect(vault.state()).toBe('locked');
     expect(folderFingerprint(dir)).toEqual(before);
+  });
+
+  it('says when the check could not run, and the vault works on', async () => {
+    if (process.platform === 'win32') return; // an open file cannot be renamed there
+    await filled();
+    await vault.lock();
+    await vault.unlock(TEST_PASSPHRASE);
+    // The file is moved away before the check's process opens it (it takes a moment to start).
+    renameSync(vault.dbFile, `${vault.dbFile}.moved`);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await vault.integrityChecked()).toBe('inconnue');
+      expect(error.mock.calls.flat().join(' ')).toMatch(/integrity check could not run/);
+    } finally {
+      renameSync(`${vault.dbFile}.moved`, vault.dbFile);
+      error.mockRestore();
+    }
+    await vault.db.insertInto('settings').values({ key: 'after', value: '"y"' }).execute();
   });
 
   it('locking while the check runs kills it at once, and the next unlock checks again', async () => {

@@ -5,7 +5,7 @@ import { diffRecords } from '../../src/shared/rules/diff';
 import { emailError } from '../../src/shared/rules/email';
 import { formatPhone, normalizePhone, phoneError } from '../../src/shared/rules/phone';
 import { formatSiret, luhnValid, normalizeSiret, siretError } from '../../src/shared/rules/siret';
-import { searchKey, searchKeyOf } from '../../src/shared/rules/text';
+import { searchKey, searchKeyOf, sortKey, sortKeyOf } from '../../src/shared/rules/text';
 
 describe('SIRET', () => {
   it('accepts a number passing the Luhn check, typed with spaces or dots', () => {
@@ -135,6 +135,48 @@ describe('search keys', () => {
       'centre social elan saint etienne',
     );
     expect(searchKeyOf([])).toBe('');
+  });
+});
+
+describe('sort keys', () => {
+  const french = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  const byKey = (names: string[]) =>
+    [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+
+  it('orders like a French collator ignoring case and accents', () => {
+    const names = [
+      'Zoé',
+      'zola',
+      'Émery',
+      'Eloy',
+      'éloïse',
+      'Le Gall',
+      'Lefèvre',
+      'Legrand',
+      'D’Almeida',
+      'Dalmas',
+      'Œuvray',
+      'Oeste',
+      'Ode',
+      'Çelik',
+      'Cyril',
+      'Structure 10',
+      'Structure 9',
+      'Abadie',
+    ];
+    expect(byKey(names)).toEqual([...names].sort(french.compare));
+  });
+
+  it('folds case, accents and ligatures, and pads numbers', () => {
+    expect(sortKey('ÉLOÏSE')).toBe(sortKey('eloise'));
+    expect(sortKey('Œuvre')).toBe('oeuvre');
+    expect(sortKey('Centre 9')).toBe('centre 0000000009');
+  });
+
+  it('orders by each part in turn: a shorter last name first, whatever the first name', () => {
+    const [a, b] = [sortKeyOf(['Le', 'Zoé']), sortKeyOf(['Le Gall', 'Anne'])];
+    expect(a < b).toBe(true);
+    expect(sortKeyOf(['Martin', 'Anne']) < sortKeyOf(['Martin', 'Bruno'])).toBe(true);
   });
 });
 

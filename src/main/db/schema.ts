@@ -30,6 +30,8 @@ export interface StructuresTable {
   charterSignatory: string | null;
   notes: string | null;
   searchKey: string;
+  /** The name in French alphabetical order (`sortKey`); the list sorts on it in SQL. */
+  sortKey: string;
   archivedAt: Instant | null;
   createdAt: ColumnType<Instant, Instant, never>;
   updatedAt: Instant;
@@ -62,6 +64,8 @@ export interface PromeneursTable {
   publication: string;
   notes: string | null;
   searchKey: string;
+  /** Last name then first name in French alphabetical order (`sortKeyOf`). */
+  sortKey: string;
   archivedAt: Instant | null;
   createdAt: ColumnType<Instant, Instant, never>;
   updatedAt: Instant;

@@ -82,6 +82,13 @@ export function compareByRank(
   return (a, b) => keys.indexOf(a) - keys.indexOf(b);
 }
 
+/** The same order in SQL: a column's value as its position in the vocabulary (unknown last). */
+export function rankOf(column: string, vocabulary: Record<string, string>): RawBuilder<number> {
+  const keys = Object.keys(vocabulary);
+  const whens = keys.map((key, rank) => sql`when ${key} then ${rank}`);
+  return sql<number>`case ${sql.ref(column)} ${sql.join(whens, sql` `)} else ${keys.length} end`;
+}
+
 /** Sorts rows by a comparison, ties by id, the whole order reversed for 'desc'. */
 export function sortRows<T extends { id: number }>(
   rows: T[],

@@ -1,5 +1,5 @@
 /** Promeneurs du Net: the youth workers of the network, their profiles and online duty slots. */
-import type { Selectable } from 'kysely';
+import type { RawBuilder, Selectable } from 'kysely';
 import type { ParsedInput } from '../../shared/api/contract';
 import {
   compliance,
@@ -7,24 +7,23 @@ import {
   publication,
   type Promeneur,
   type PromeneurFields,
+  type PromeneurPage,
   type PromeneurSummary,
 } from '../../shared/api/promeneurs';
 import { PROMENEUR_STATUSES } from '../../shared/domain/directory';
 import { diffRecords } from '../../shared/rules/diff';
-import { searchKeyOf } from '../../shared/rules/text';
+import { searchKeyOf, sortKeyOf } from '../../shared/rules/text';
 import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { PromeneursTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
 import { recordAudit } from './audit';
 import {
-  compareByRank,
-  compareText,
   containsWord,
   forgetStatusHistory,
+  rankOf,
   recordStatus,
   searchWords,
-  sortRows,
   statusHistoryOf,
 } from './directory';
 
@@ -112,7 +111,7 @@ async function assertStructureExists(db: Db, structureId: number): Promise<void>
     );
 }
 
-/** Writes the record's own columns (profiles and slots live in their own tables). */
+/** Writes the record's own columns (profiles and slots live in their own tables), its sort key. */
 function columnsOf(r: Recorded) {
   return {
     structureId: r.structureId,
@@ -128,6 +127,7 @@ function columnsOf(r: Recorded) {
     complianceCheckedOn: r.complianceCheckedOn,
     publication: JSON.stringify(r.publication),
     notes: r.notes,
+    sortKey: sortKeyOf([r.lastName, r.firstName]),
   };
 }
 
@@ -194,27 +194,48 @@ export function hoursPerWeek(slots: ReadonlyArray<DutySlot>): number {
   return Math.round((total / 60) * 100) / 100;
 }
 
-const compareStatus = compareByRank(PROMENEUR_STATUSES);
-
-type ListedRow = PromeneurSummary & { updatedAt: string };
-
-const comparisons: Record<
-  ParsedInput<'promeneurs.list'>['sort'],
-  (a: ListedRow, b: ListedRow) => number
-> = {
-  lastName: (a, b) => compareText(a.lastName, b.lastName) || compareText(a.firstName, b.firstName),
-  structureName: (a, b) =>
-    compareText(a.structureName, b.structureName) || comparisons.lastName(a, b),
-  status: (a, b) => compareStatus(a.status, b.status),
-  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+/**
+ * The list's order in SQL, each sort then the id (so pages never overlap); 'desc' reverses
+ * every term. Names sort on the stored `sortKey` (French order, accents and case ignored);
+ * the default order (by name, records not archived) reads the `promeneurs_list_order` index.
+ */
+type OrderTerm =
+  | 'promeneurs.sortKey'
+  | 'structures.sortKey'
+  | 'promeneurs.updatedAt'
+  | 'promeneurs.id'
+  | RawBuilder<number>;
+const ORDER: Record<ParsedInput<'promeneurs.list'>['sort'], OrderTerm[]> = {
+  lastName: ['promeneurs.sortKey'],
+  structureName: ['structures.sortKey', 'promeneurs.sortKey'],
+  status: [rankOf('promeneurs.status', PROMENEUR_STATUSES)],
+  updatedAt: ['promeneurs.updatedAt'],
 };
 
+/**
+ * A page of the Promeneurs matching the search and filters, in the asked order, with how many
+ * match in all (counted only when the page does not reach the end of the list).
+ */
 export async function listPromeneurs(
   db: Db,
   query: ParsedInput<'promeneurs.list'>,
-): Promise<PromeneurSummary[]> {
-  let select = db
+): Promise<PromeneurPage> {
+  let matching = db
     .selectFrom('promeneurs')
+    .where('promeneurs.archivedAt', query.archived ? 'is not' : 'is', null);
+  if (query.statuses.length > 0)
+    matching = matching.where('promeneurs.status', 'in', query.statuses);
+  if (query.jobs.length > 0) matching = matching.where('promeneurs.job', 'in', query.jobs);
+  if (query.structureId !== null)
+    matching = matching.where('promeneurs.structureId', '=', query.structureId);
+  if (query.territory !== null)
+    matching = matching.where('promeneurs.structureId', 'in', (eb) =>
+      eb.selectFrom('structures').select('id').where('territory', '=', query.territory),
+    );
+  for (const word of searchWords(query.search))
+    matching = matching.where(containsWord('promeneurs.searchKey', word));
+
+  let page = matching
     .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
     .select([
       'promeneurs.id',
@@ -229,25 +250,21 @@ export async function listPromeneurs(
       'promeneurs.phone',
       'promeneurs.complianceCheckedOn',
       'promeneurs.archivedAt',
-      'promeneurs.updatedAt',
-    ])
-    .where('promeneurs.archivedAt', query.archived ? 'is not' : 'is', null);
-  if (query.statuses.length > 0) select = select.where('promeneurs.status', 'in', query.statuses);
-  if (query.jobs.length > 0) select = select.where('promeneurs.job', 'in', query.jobs);
-  if (query.structureId !== null)
-    select = select.where('promeneurs.structureId', '=', query.structureId);
-  if (query.territory !== null) select = select.where('structures.territory', '=', query.territory);
-  for (const word of searchWords(query.search))
-    select = select.where(containsWord('promeneurs.searchKey', word));
+    ]);
+  for (const term of [...ORDER[query.sort], 'promeneurs.id' as const])
+    page = page.orderBy(term, query.direction);
+  // SQLite takes an offset only after a limit; -1 is « no limit ».
+  const rows = (await page
+    .limit(query.limit ?? -1)
+    .offset(query.offset)
+    .execute()) as PromeneurSummary[];
 
-  const rows: ListedRow[] = (await select.execute()).map((r) => ({
-    ...r,
-    job: r.job as PromeneurSummary['job'],
-    status: r.status as PromeneurSummary['status'],
-  }));
-  return sortRows(rows, comparisons[query.sort], query.direction).map(
-    ({ updatedAt: _updatedAt, ...summary }) => summary,
-  );
+  const reachedEnd =
+    (query.limit === null || rows.length < query.limit) && (rows.length > 0 || query.offset === 0);
+  const total = reachedEnd
+    ? query.offset + rows.length
+    : (await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  return { total, rows };
 }
 
 export async function getPromeneur(db: Db, id: number): Promise<Promeneur> {

@@ -9,7 +9,7 @@ import {
 } from '../../shared/api/structures';
 import { STRUCTURE_STATUSES } from '../../shared/domain/directory';
 import { diffRecords } from '../../shared/rules/diff';
-import { searchKeyOf } from '../../shared/rules/text';
+import { searchKeyOf, sortKey } from '../../shared/rules/text';
 import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { StructuresTable } from '../db/schema';
@@ -69,13 +69,14 @@ function recordedFrom(fields: StructureFields): Recorded {
   return Object.fromEntries(RECORDED.map((key) => [key, fields[key]])) as Recorded;
 }
 
-/** The columns written for a record: its fields, the QPV flag as 0/1, and its search key. */
+/** The columns written for a record: its fields, the QPV flag as 0/1, its search and sort keys. */
 function columnsOf(recorded: Recorded) {
   const { name, commune, territory, email, siret, representativeName } = recorded;
   return {
     ...recorded,
     qpv: recorded.qpv ? 1 : 0,
     searchKey: searchKeyOf([name, commune, territory, email, siret, representativeName]),
+    sortKey: sortKey(name),
   };
 }
 

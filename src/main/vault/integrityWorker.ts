@@ -6,7 +6,7 @@
  * exists here only in memory, for the time it takes to open the file; nothing is logged.
  */
 import { setPriority } from 'node:os';
-import { openConnection } from '../db/connection';
+import { openConnection, type Connection } from '../db/connection';
 import {
   isDamageError,
   quickCheck,
@@ -24,20 +24,28 @@ function check({ file, key }: IntegrityRequest): IntegrityReply {
   }
   const bytes = Buffer.from(key);
   key.fill(0);
+  let conn: Connection;
   try {
-    const conn = openConnection(file, bytes, { readonly: true });
-    try {
-      conn.pragma('cache_size = -2048'); // every page is read once: a small cache is enough
-      return { integrity: quickCheck(conn) };
-    } finally {
-      conn.close();
-    }
+    conn = openConnection(file, bytes, { readonly: true });
   } catch (error) {
-    if (isDamageError(error)) return { integrity: 'abimee' };
-    return { integrity: 'inconnue', failure: sqliteCodeOf(error) ?? 'error' };
+    return verdictOfFailure(error);
   } finally {
     bytes.fill(0);
   }
+  try {
+    conn.pragma('cache_size = -2048'); // every page is read once: a small cache is enough
+    return { integrity: quickCheck(conn) };
+  } catch (error) {
+    return verdictOfFailure(error);
+  } finally {
+    conn.close();
+  }
+}
+
+/** A damaged file says so; anything else means the check could not run (its code only). */
+function verdictOfFailure(error: unknown): IntegrityReply {
+  if (isDamageError(error)) return { integrity: 'abimee' };
+  return { integrity: 'inconnue', failure: sqliteCodeOf(error) ?? 'error' };
 }
 
 interface ParentPort {

@@ -81,7 +81,7 @@ export function InviteForm({
   const structures = useStructureOptions();
   const promeneurs = useRoute('promeneurs.list', { archived: false });
   const invited = new Set(e.invitees.map((i) => i.promeneurId).filter((id) => id !== null));
-  const promeneurOptions = (promeneurs.result?.ok ? promeneurs.result.value : [])
+  const promeneurOptions = (promeneurs.result?.ok ? promeneurs.result.value.rows : [])
     .filter((p) => !invited.has(p.id))
     .map((p) => ({
       value: String(p.id),

@@ -20,7 +20,7 @@ function withKept(options: Option[], kept: Named[], loaded: boolean, mark: strin
 export function usePeopleOptions(keep: { promeneurs: Named[]; structures: Named[] } | null = null) {
   const list = useRoute('promeneurs.list', { archived: false, sort: 'lastName' });
   const structures = useStructureOptions();
-  const rows = list.result?.ok ? list.result.value : [];
+  const rows = list.result?.ok ? list.result.value.rows : [];
   const promeneurs = rows.map((p) => ({
     value: String(p.id),
     label: `${p.firstName} ${p.lastName} (${p.structureName})`,

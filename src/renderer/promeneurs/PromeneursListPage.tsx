@@ -11,6 +11,7 @@ import { useSearchState } from '../components/useSearchState';
 import { isFiltered, promeneurQueryFrom } from './listQuery';
 import { PromeneurFilters } from './PromeneurFilters';
 import { PromeneursTable } from './PromeneursTable';
+import { usePromeneurPages } from './usePromeneurPages';
 import { useStructureOptions } from './useStructureOptions';
 
 export function PromeneursListPage() {
@@ -18,7 +19,7 @@ export function PromeneursListPage() {
   const navigate = useNavigate();
   const { params, update } = useSearchState();
   const query = promeneurQueryFrom(params);
-  const list = useRoute('promeneurs.list', query);
+  const list = usePromeneurPages(query);
   const structures = useStructureOptions();
   const territories = useRoute('structures.territories', {});
   const create = () => navigate('/promeneurs/new');
@@ -28,7 +29,7 @@ export function PromeneursListPage() {
   const body = () => {
     if (!list.result) return <Loading label="Chargement des Promeneurs…" />;
     if (!list.result.ok) return <LoadError error={list.result.error} onRetry={list.reload} />;
-    const rows = list.result.value;
+    const { rows, total } = list.result.value;
     if (rows.length === 0 && isFiltered(query))
       return <NoMatch title="Aucun Promeneur ne correspond" onClear={clearFilters} />;
     if (rows.length === 0 && query.archived)
@@ -83,14 +84,16 @@ export function PromeneursListPage() {
           loading={list.loading}
           text={
             query.archived
-              ? plural(rows.length, 'Promeneur archivé', 'Promeneurs archivés')
-              : plural(rows.length, 'Promeneur', 'Promeneurs')
+              ? plural(total, 'Promeneur archivé', 'Promeneurs archivés')
+              : plural(total, 'Promeneur', 'Promeneurs')
           }
         />
         <PromeneursTable
           rows={rows}
+          total={total}
           query={query}
           onSort={(tri, ordre) => update({ tri, ordre: ordre === 'desc' ? 'desc' : null })}
+          onNearEnd={list.loadMore}
         />
       </>
     );

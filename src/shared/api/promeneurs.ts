@@ -107,6 +107,10 @@ export type Promeneur = z.output<typeof promeneur>;
 
 export const promeneurSort = z.enum(['lastName', 'structureName', 'status', 'updatedAt']);
 
+/** The rows the Promeneurs list page asks for at a time, as the person scrolls. */
+export const PROMENEUR_PAGE = 100;
+export const MAX_PROMENEUR_PAGE = 500;
+
 export const promeneurListQuery = z.object({
   search: z.string().max(200).default(''),
   statuses: z.array(promeneurStatus).default([]),
@@ -116,14 +120,35 @@ export const promeneurListQuery = z.object({
   archived: z.boolean().default(false),
   sort: promeneurSort.default('lastName'),
   direction: sortDirection,
+  /** Where the page starts in the sorted list (0 for the first row). */
+  offset: z
+    .number()
+    .int('Le début de la page doit être un nombre entier.')
+    .min(0, 'Le début de la page ne peut pas être négatif.')
+    .default(0),
+  /** How many rows the page holds; null for every row from `offset` on (a picker's list). */
+  limit: z
+    .number()
+    .int('La taille de la page doit être un nombre entier.')
+    .min(1, 'Une page compte au moins 1 Promeneur.')
+    .max(MAX_PROMENEUR_PAGE, `Une page compte au plus ${MAX_PROMENEUR_PAGE} Promeneurs.`)
+    .nullable()
+    .default(null),
 });
 export type PromeneurListQuery = z.input<typeof promeneurListQuery>;
+
+/** A page of the list, and how many Promeneurs the search and filters match in all. */
+export const promeneurPage = z.object({
+  total: z.number().int(),
+  rows: z.array(promeneurSummary),
+});
+export type PromeneurPage = z.output<typeof promeneurPage>;
 
 const byId = z.object({ id });
 const done = z.object({ id });
 
 export const promeneursRoutes = {
-  'promeneurs.list': { input: promeneurListQuery, output: z.array(promeneurSummary) },
+  'promeneurs.list': { input: promeneurListQuery, output: promeneurPage },
   'promeneurs.get': { input: byId, output: promeneur },
   'promeneurs.create': { input: z.object({ fields: promeneurFields }), output: done },
   'promeneurs.update': { input: z.object({ id, fields: promeneurFields }), output: done },

@@ -13,7 +13,7 @@ import {
   type StructureType,
 } from '../../../shared/domain/directory';
 import { normalizePhone } from '../../../shared/rules/phone';
-import { searchKeyOf } from '../../../shared/rules/text';
+import { searchKeyOf, sortKey, sortKeyOf } from '../../../shared/rules/text';
 import {
   FICTION_PHONE_PREFIXES,
   JOBS_BY_TYPE,
@@ -165,6 +165,7 @@ function seedStructures(gen: Gen, list: Department[]): NationStructure[] {
     'charter_signatory',
     'notes',
     'search_key',
+    'sort_key',
     'archived_at',
     'created_at',
     'updated_at',
@@ -257,6 +258,7 @@ function seedStructures(gen: Gen, list: Department[]): NationStructure[] {
         charterOn ? representative : null,
         null,
         searchKeyOf([name, commune.name, commune.territory, email, siret, representative]),
+        sortKey(name),
         archived,
         instantOn(interestedOn),
         instantOn(earliest(last, today)),
@@ -392,6 +394,7 @@ function seedPromeneurs(gen: Gen, structures: NationStructure[]): NationPromeneu
     'publication',
     'notes',
     'search_key',
+    'sort_key',
     'archived_at',
     'created_at',
     'updated_at',
@@ -470,6 +473,7 @@ function seedPromeneurs(gen: Gen, structures: NationStructure[]): NationPromeneu
       publicationJson(gen, working),
       notes,
       searchKeyOf([firstName, lastName, email, p.structure.name, ...handles.map((h) => h.name)]),
+      sortKeyOf([lastName, firstName]),
       p.status === 'sorti' && random.chance(0.2) ? instantOn(addDays(p.stop!, 90)) : null,
       instantOn(preparedOn),
       instantOn(earliest(lastChange, today)),
