@@ -145,3 +145,31 @@ describe('query plans of the directory lists', () => {
     }
   });
 });
+
+describe('query plans of the to-do list (migration 2026_12_03_009)', () => {
+  it('finds the past events without attendance from the invitees not marked, not every event', async () => {
+    const plan = planOf(
+      await captured(() =>
+        dueItems(db(), { until: TODAY, structureId: null, kinds: ['attendance_missing'] }, TODAY),
+      ),
+      /from "events"/,
+    );
+    expect(plan).toContain('SEARCH events USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan).toContain('SCAN event_invitees USING INDEX invitees_unmarked');
+    expect(plan).not.toMatch(/SCAN events\b/);
+  });
+
+  it('reads the received obligations’ keys from their covering index alone', async () => {
+    const plan = planOf(
+      await captured(() =>
+        dueItems(
+          db(),
+          { until: '2027-04-03', structureId: null, kinds: ['obligation_due'] },
+          TODAY,
+        ),
+      ),
+      /from "obligation_states"/,
+    );
+    expect(plan).toBe('SCAN obligation_states USING COVERING INDEX obligations_received');
+  });
+});

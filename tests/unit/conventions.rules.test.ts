@@ -10,6 +10,7 @@ import {
   anniversaries,
   conventionDeadlines,
   coveredYears,
+  eachYearlyObligation,
   dateInYear,
   formatEuros,
   isValidDayOfMonth,
@@ -21,6 +22,7 @@ import {
   yearTotals,
   type ConventionTerms,
 } from '../../src/shared/rules/conventions';
+import { addMonths } from '../../src/shared/rules/dates';
 
 const JUNE_30 = { day: 30, month: 6 };
 
@@ -222,6 +224,94 @@ describe('yearly obligations', () => {
     expect(lastDayInForce('2026-12-31', '2027-06-01')).toBe('2026-12-31');
     expect(lastDayInForce('2026-12-31', '2026-07-01')).toBe('2026-06-30');
     expect(lastDayInForce('2026-12-31', null)).toBe('2026-12-31');
+  });
+});
+
+describe('bounded to the to-do list’s horizon', () => {
+  /** Every day from the start of one year to the end of another, YYYY-MM-DD. */
+  const days = (from: number, to: number) => {
+    const out: string[] = [];
+    for (let t = Date.UTC(from, 0, 1); t < Date.UTC(to + 1, 0, 1); t += 86_400_000)
+      out.push(new Date(t).toISOString().slice(0, 10));
+    return out;
+  };
+  // Starts on the month's first, last and 29 February; one to five years; horizons around them.
+  const starts = ['2024-02-29', '2025-01-01', '2025-05-31', '2025-08-15', '2025-12-31'];
+  const lengths = [6, 12, 24, 36, 60];
+  const probes = [
+    '2024-06-30',
+    '2025-12-31',
+    '2026-02-28',
+    '2026-03-01',
+    '2027-05-30',
+    '2031-01-01',
+  ];
+
+  it('adds days and places a J/M date exactly as the calendar does', () => {
+    const byDate = (iso: string, n: number) => {
+      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+      return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+    };
+    for (const day of days(1999, 2032))
+      for (const n of [
+        -400, -366, -365, -60, -31, -29, -28, -1, 0, 1, 15, 28, 29, 31, 60, 365, 366,
+      ])
+        if (addDays(day, n) !== byDate(day, n))
+          expect(addDays(day, n), `${day} + ${n}`).toBe(byDate(day, n));
+    expect(addDays('2026-02-31', 1)).toBe('2026-03-04');
+    expect(addDays('2026-12-31', 5000)).toBe('2040-09-08');
+    for (let year = 1996; year <= 2032; year++)
+      for (let month = 1; month <= 12; month++)
+        for (const day of [1, 28, 29, 30, 31]) {
+          const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+          const expected = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+          if (dateInYear(year, month, day) !== expected)
+            expect(dateInYear(year, month, day), `${day}/${month}/${year}`).toBe(expected);
+        }
+  });
+
+  it('stops the anniversaries and the obligations at the horizon, leaving out nothing before', () => {
+    for (const start of starts)
+      for (const months of lengths) {
+        const end = addDays(addMonths(start, months), -1);
+        for (const endedOn of [null, addMonths(start, 7)])
+          for (const until of probes) {
+            expect(anniversaries(start, end, until)).toEqual(
+              anniversaries(start, end).filter((a) => a <= until),
+            );
+            const seen: string[] = [];
+            eachYearlyObligation(
+              { startDate: start, endDate: end },
+              JUNE_30,
+              endedOn,
+              (key, _kind, _year, dueOn, label) => seen.push(`${dueOn} ${key} ${label()}`),
+              until,
+            );
+            const all = yearlyObligations({ startDate: start, endDate: end }, JUNE_30, endedOn)
+              .filter((o) => o.dueOn <= until)
+              .map((o) => `${o.dueOn} ${o.key} ${o.label}`);
+            expect(seen.sort(), `${start} ${months} ${endedOn} ${until}`).toEqual(all.sort());
+          }
+      }
+  });
+
+  it('gives, within a window, the deadlines the to-do list keeps of the whole list', () => {
+    for (const start of starts)
+      for (const months of lengths) {
+        const t = { startDate: start, endDate: addDays(addMonths(start, months), -1) };
+        for (const after of probes)
+          for (const horizon of [0, 1, 4, 12, 36]) {
+            const until = addMonths(after, horizon);
+            expect(
+              conventionDeadlines(t, { after, until }),
+              `${start} ${months} ${after} ${until}`,
+            ).toEqual(
+              conventionDeadlines(t).filter(
+                (d) => d.date <= until && (d.kind === 'end' || d.anniversary! > after),
+              ),
+            );
+          }
+      }
   });
 });
 

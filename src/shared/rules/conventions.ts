@@ -38,14 +38,59 @@ export interface ObligationDeadline {
 
 export const DEFAULT_OBLIGATION_DEADLINE: ObligationDeadline = { day: 30, month: 6 };
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The number of days of a month (1–12) in a year. */
+const daysIn = (year: number, month: number) =>
+  month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  // Plain arithmetic for a valid date of years 1000–9999 moved by up to a thousand days (the
+  // to-do list computes thousands of these); Date, as before, for anything else.
+  const m = ISO_DATE.exec(iso);
+  if (m && Number.isInteger(days) && Math.abs(days) <= 1000) {
+    let year = Number(m[1]);
+    let month = Number(m[2]);
+    let day = Number(m[3]);
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) {
+      day += days;
+      while (day > daysIn(year, month)) {
+        day -= daysIn(year, month);
+        month++;
+        if (month > 12) {
+          month = 1;
+          year++;
+        }
+      }
+      while (day < 1) {
+        month--;
+        if (month < 1) {
+          month = 12;
+          year--;
+        }
+        day += daysIn(year, month);
+      }
+      if (year >= 1000 && year <= 9999) return `${year}-${pad2(month)}-${pad2(day)}`;
+    }
+  }
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The YYYY-MM-DD date of day/month in a year, clamped to the month's last day (29/02 → 28/02). */
 export function dateInYear(year: number, month: number, day: number): string {
+  if (
+    year >= 1000 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    Number.isInteger(day) &&
+    day >= 1
+  )
+    return `${year}-${pad2(month)}-${pad2(Math.min(day, daysIn(year, month)))}`;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${year}-${pad(month)}-${pad(Math.min(day, lastDay))}`;
@@ -69,14 +114,15 @@ export function coveredYears(startDate: string, endDate: string): number[] {
 
 /**
  * The agreement's anniversaries: the start date plus one, two… years, as long as the year
- * that ends there began inside the period (so the last one may fall the day after the end).
+ * that ends there began inside the period (so the last one may fall the day after the end);
+ * with `until`, only those on or before it.
  */
-export function anniversaries(startDate: string, endDate: string): string[] {
+export function anniversaries(startDate: string, endDate: string, until?: string): string[] {
   const dates: string[] = [];
   const limit = addDays(endDate, 1);
   for (let k = 1; ; k++) {
     const date = addMonths(startDate, 12 * k);
-    if (date > limit) return dates;
+    if (date > limit || (until !== undefined && date > until)) return dates;
     dates.push(date);
   }
 }
@@ -160,26 +206,33 @@ const obligationLabel = (kind: ObligationKind, suffix: string) =>
 
 /**
  * Visits every obligation of the covered years, in no particular order (see
- * yearlyObligations): the to-do list walks them without building what it leaves out.
+ * yearlyObligations): the to-do list walks them without building what it leaves out, and
+ * with `until` only those due on or before it (the years after are not even looked at).
  */
 export function eachYearlyObligation(
   terms: Pick<ConventionTerms, 'startDate' | 'endDate'>,
   deadline: ObligationDeadline,
   endedOn: string | null,
   visit: ObligationVisitor,
+  until?: string,
 ): void {
   const end = lastDayInForce(terms.endDate, endedOn);
   if (end < terms.startDate) return;
   for (const year of coveredYears(terms.startDate, end)) {
+    // A year's obligations fall on its 31 December and then on the J/M date of the next
+    // year, and each year's come after the previous year's.
+    const certificateDue = `${year}-12-31`;
+    if (until !== undefined && certificateDue > until) break;
     const next = dateInYear(year + 1, deadline.month, deadline.day);
     const previous = String(year - 1);
     visit(
       `attestation_service_fait:${year}`,
       'attestation_service_fait',
       year,
-      `${year}-12-31`,
+      certificateDue,
       () => obligationLabel('attestation_service_fait', String(year)),
     );
+    if (until !== undefined && next > until) break;
     visit(`budget_previsionnel:${year}`, 'budget_previsionnel', year, next, () =>
       obligationLabel('budget_previsionnel', String(year)),
     );
@@ -190,7 +243,7 @@ export function eachYearlyObligation(
       obligationLabel('bilan_qualitatif', previous),
     );
   }
-  anniversaries(terms.startDate, end).forEach((anniversary, index) => {
+  anniversaries(terms.startDate, end, until).forEach((anniversary, index) => {
     visit(
       `bilan_anniversaire:${index + 1}`,
       'bilan_anniversaire',
@@ -230,19 +283,54 @@ export interface ConventionDeadline {
   anniversary: string | null;
 }
 
-/** The dates to watch at the end of an agreement in force: its end, and each notice deadline. */
+/** The window of the to-do list: after one day (today), up to another (its horizon). */
+export interface DeadlineWindow {
+  /** Notice deadlines whose anniversary is on or before this day are left out. */
+  after: string;
+  /** Deadlines after this day are left out. */
+  until: string;
+}
+
+const noticeDeadline = (n: NoticeDeadline): ConventionDeadline => ({
+  key: `notice:${n.anniversary}`,
+  kind: 'notice',
+  date: n.noticeBy,
+  anniversary: n.anniversary,
+});
+
+/**
+ * The dates to watch at the end of an agreement in force: each notice deadline, and its
+ * end. Within a window, only what it shows: the notice deadlines whose anniversary is still
+ * to come and whose date is within it, and the end if within it. The anniversaries already
+ * passed are skipped, not computed.
+ */
 export function conventionDeadlines(
   terms: Pick<ConventionTerms, 'startDate' | 'endDate'>,
+  window?: DeadlineWindow,
 ): ConventionDeadline[] {
-  return [
-    ...noticeDeadlines(terms.startDate, terms.endDate).map((n) => ({
-      key: `notice:${n.anniversary}`,
-      kind: 'notice' as const,
-      date: n.noticeBy,
-      anniversary: n.anniversary,
-    })),
-    { key: 'end', kind: 'end' as const, date: terms.endDate, anniversary: null },
-  ];
+  const end: ConventionDeadline = {
+    key: 'end',
+    kind: 'end',
+    date: terms.endDate,
+    anniversary: null,
+  };
+  if (window === undefined)
+    return [...noticeDeadlines(terms.startDate, terms.endDate).map(noticeDeadline), end];
+  const deadlines: ConventionDeadline[] = [];
+  // Anniversaries, like their notice dates, come in order: start at the first one after
+  // `after`, stop at the end or once the notice date is beyond `until`.
+  let k = Math.max(1, yearOf(window.after) - yearOf(terms.startDate));
+  while (k > 1 && addMonths(terms.startDate, 12 * (k - 1)) > window.after) k--;
+  while (addMonths(terms.startDate, 12 * k) <= window.after) k++;
+  for (; ; k++) {
+    const anniversary = addMonths(terms.startDate, 12 * k);
+    if (anniversary > terms.endDate) break;
+    const noticeBy = addMonths(anniversary, -NOTICE_MONTHS);
+    if (noticeBy > window.until) break;
+    deadlines.push(noticeDeadline({ anniversary, noticeBy }));
+  }
+  if (terms.endDate <= window.until) deadlines.push(end);
+  return deadlines;
 }
 
 export interface PaymentLine {

@@ -11,6 +11,7 @@ import * as activity from './2026_11_22_005_activity';
 import * as imports from './2026_11_22_006_imports';
 import * as nationalIndexes from './2026_12_03_007_national_indexes';
 import * as activityPeriodTotals from './2026_12_03_008_activity_period_totals';
+import * as todoIndexes from './2026_12_03_009_todo_indexes';
 import * as listIndexes from './2026_12_03_010_list_indexes';
 
 export interface Migration {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_006_imports': imports,
   '2026_12_03_007_national_indexes': nationalIndexes,
   '2026_12_03_008_activity_period_totals': activityPeriodTotals,
+  '2026_12_03_009_todo_indexes': todoIndexes,
   '2026_12_03_010_list_indexes': listIndexes,
 };

@@ -10,7 +10,7 @@ import { addDays } from '../../../shared/rules/conventions';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { readSettings } from '../settings';
-import { expectedPromeneurs } from './completeness';
+import { activeDuring } from './completeness';
 
 export const activityKey = (promeneurId: number, periodKey: string) =>
   `activity:${promeneurId}:${periodKey}`;
@@ -19,47 +19,79 @@ export const ACTIVITY_KEYS = {
   missing: /^activity:(\d+):(\d{4}(?:-\d{2}|-T[1-4])?)$/,
 };
 
-/** The Promeneurs expected for the last ended period, without figures and not set aside. */
+/**
+ * The Promeneurs expected for the last ended period, without figures and not set aside.
+ * SQL keeps only those without a report for the period (hundreds, out of thousands), each
+ * with their status history, oldest first; the rule of who is expected (`activeDuring`)
+ * then judges them.
+ */
 export async function activityItems(
   db: Db,
   today: string,
   structureId: number | null,
 ): Promise<TodoItem[]> {
+  const { activityPeriod } = await readSettings(db);
+  const period = lastEndedPeriod(activityPeriod, today);
+  let select = db
+    .selectFrom('promeneurs')
+    .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
+    .leftJoin('statusHistory', (join) =>
+      join
+        .onRef('statusHistory.entityId', '=', 'promeneurs.id')
+        .on('statusHistory.entity', '=', 'promeneur'),
+    )
+    .select([
+      'promeneurs.id',
+      'promeneurs.firstName',
+      'promeneurs.lastName',
+      'promeneurs.status',
+      'promeneurs.structureId',
+      'structures.name as structureName',
+      'statusHistory.status as historyStatus',
+      'statusHistory.since',
+    ])
+    .where('promeneurs.archivedAt', 'is', null)
+    .where('promeneurs.id', 'not in', (eb) =>
+      eb
+        .selectFrom('activityReports')
+        .select('activityReports.promeneurId')
+        .where('activityReports.periodKey', '=', period.key)
+        .where('activityReports.promeneurId', 'is not', null),
+    )
+    .orderBy('promeneurs.id')
+    .orderBy('statusHistory.since')
+    .orderBy('statusHistory.id');
+  if (structureId !== null) select = select.where('promeneurs.structureId', '=', structureId);
   const done = new Set(
     (
       await db.selectFrom('todoDone').select('key').where('key', 'like', 'activity:%').execute()
     ).map((r) => r.key),
   );
-  const { activityPeriod } = await readSettings(db);
-  const period = lastEndedPeriod(activityPeriod, today);
-  const received = new Set(
-    (
-      await db
-        .selectFrom('activityReports')
-        .select('promeneurId')
-        .where('periodKey', '=', period.key)
-        .where('promeneurId', 'is not', null)
-        .execute()
-    ).map((r) => r.promeneurId!),
-  );
   const due = addDays(period.end, ACTIVITY_DUE_DAYS);
-  return (await expectedPromeneurs(db, period))
-    .filter(
-      (p) =>
-        !received.has(p.promeneurId) &&
-        !done.has(activityKey(p.promeneurId, period.key)) &&
-        (structureId === null || p.structure.id === structureId),
-    )
-    .map((p) => ({
-      key: activityKey(p.promeneurId, period.key),
-      kind: 'activity_missing' as const,
+  const items: TodoItem[] = [];
+  const rows = await select.execute();
+  for (let i = 0; i < rows.length;) {
+    const p = rows[i]!;
+    const history: { status: string; since: string }[] = [];
+    for (; i < rows.length && rows[i]!.id === p.id; i++) {
+      const h = rows[i]!;
+      if (h.historyStatus !== null && h.since !== null)
+        history.push({ status: h.historyStatus, since: h.since });
+    }
+    const key = activityKey(p.id, period.key);
+    if (done.has(key) || !activeDuring(history, p.status, period)) continue;
+    items.push({
+      key,
+      kind: 'activity_missing',
       date: due,
       overdue: due < today,
-      label: `Chiffres d’activité manquants : ${p.name}`,
+      label: `Chiffres d’activité manquants : ${p.firstName} ${p.lastName}`,
       context: `Bilan ${period.label}`,
-      structure: p.structure,
+      structure: { id: p.structureId, name: p.structureName },
       link: `/activite?periode=${period.key}`,
-    }));
+    });
+  }
+  return items;
 }
 
 const unknownItem = () =>

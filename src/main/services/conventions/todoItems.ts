@@ -1,0 +1,378 @@
+/**
+ * What the conventions add to the to-do list (À faire): missing documents, yearly
+ * obligations not received, planned payments, the end of an agreement and the last days to
+ * give notice; and how each is marked done from the list.
+ *
+ * Only what can fall within the horizon is read or generated: SQL reads the conventions
+ * whose status feeds a kind wanted, the received obligations' keys (a covering index), the
+ * missing documents and the unpaid payments due within the horizon (partial indexes); the
+ * rules generate no obligation nor deadline beyond the horizon, and no notice deadline whose
+ * anniversary has passed. An item is built (its label, its link) only when listed.
+ */
+import { sql } from 'kysely';
+import type { TodoKind } from '../../../shared/domain/todo';
+import { NOTICE_MONTHS, type ConventionStatus } from '../../../shared/domain/conventions';
+import {
+  conventionDeadlines,
+  eachYearlyObligation,
+  formatEuros,
+} from '../../../shared/rules/conventions';
+import { formatDate } from '../../../shared/rules/dates';
+import { DomainError } from '../../../shared/result';
+import type { Db } from '../../db/connection';
+import { recordAudit } from '../audit';
+import type { Due, TodoFilter } from '../todo';
+import { documentSubject, findDocument } from './documents';
+import {
+  generatedObligations,
+  mergeObligations,
+  obligationStatesOf,
+  updateObligation,
+} from './obligations';
+import { findPayment, paymentName } from './payments';
+import {
+  amendedEndDates,
+  findConvention,
+  obligationDeadline,
+  termsOf,
+  touchConvention,
+} from './records';
+
+/** The kinds of item a convention gives. */
+export type ConventionTodoKind = Extract<
+  TodoKind,
+  | 'document_missing'
+  | 'obligation_due'
+  | 'payment_planned'
+  | 'convention_ending'
+  | 'notice_deadline'
+>;
+
+/** The tab of the convention's page where each kind of item is dealt with. */
+const TAB_OF: Record<ConventionTodoKind, string | null> = {
+  document_missing: 'pieces',
+  obligation_due: 'obligations',
+  payment_planned: 'versements',
+  convention_ending: null,
+  notice_deadline: null,
+};
+
+/** Which conventions feed each kind of item, by status. */
+const FED_BY: Record<ConventionTodoKind, readonly ConventionStatus[]> = {
+  document_missing: ['brouillon', 'envoyee', 'signee', 'en_cours'],
+  obligation_due: ['signee', 'en_cours', 'echue', 'resiliee'],
+  payment_planned: ['brouillon', 'envoyee', 'signee', 'en_cours', 'echue'],
+  convention_ending: ['signee', 'en_cours'],
+  notice_deadline: ['signee', 'en_cours'],
+};
+
+const endLabel = (endDate: string) =>
+  `Fin de la convention le ${formatDate(endDate)} : pas de tacite reconduction, préparer l’avenant ou le renouvellement`;
+
+const noticeLabel = (anniversary: string) =>
+  `Dernier jour pour dénoncer la convention avant l’anniversaire du ${formatDate(anniversary)} (préavis de ${NOTICE_MONTHS} mois)`;
+
+/** Rows grouped by their convention, in their order. */
+function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.conventionId);
+    if (group) group.push(row);
+    else groups.set(row.conventionId, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The received obligations' keys, by convention (all conventions, or those given): one
+ * row per convention, the keys joined by spaces (keys hold none), far cheaper to read than
+ * one row per obligation; read from the covering index `obligations_received`.
+ */
+async function receivedObligations(
+  db: Db,
+  conventionIds: number[] | null,
+): Promise<Map<number, Set<string>>> {
+  let select = db
+    .selectFrom('obligationStates')
+    .select(['conventionId', sql<string>`group_concat(key, ' ')`.as('keys')])
+    .where('receivedOn', 'is not', null)
+    .groupBy('conventionId');
+  if (conventionIds !== null) select = select.where('conventionId', 'in', conventionIds);
+  const received = new Map<number, Set<string>>();
+  for (const { conventionId, keys } of await select.execute())
+    received.set(conventionId, new Set(keys.split(' ')));
+  return received;
+}
+
+/** Where a convention's items go, and what they all share. */
+interface Sink {
+  items: Due[];
+  until: string;
+  today: string;
+  conventionId: number;
+  context: string;
+  structure: { id: number; name: string };
+}
+
+/** Adds an item of the convention, if due on or before the horizon. */
+function add(
+  sink: Sink,
+  kind: ConventionTodoKind,
+  key: string,
+  date: string,
+  label: () => string,
+): void {
+  if (date > sink.until) return;
+  const tab = TAB_OF[kind];
+  sink.items.push({
+    key,
+    kind,
+    date,
+    overdue: date < sink.today,
+    label,
+    context: sink.context,
+    structure: sink.structure,
+    link: tab
+      ? `/conventions/${sink.conventionId}?onglet=${tab}`
+      : `/conventions/${sink.conventionId}`,
+  });
+}
+
+/** The conventions' items due on or before `filter.until`, unsorted. */
+export async function conventionItems(db: Db, filter: TodoFilter, today: string): Promise<Due[]> {
+  const wanted = (Object.keys(FED_BY) as ConventionTodoKind[]).filter(
+    (kind) => filter.kinds.length === 0 || filter.kinds.includes(kind),
+  );
+  const wants = (kind: ConventionTodoKind) => wanted.includes(kind);
+  const fed = (kind: ConventionTodoKind, status: string) =>
+    wants(kind) && (FED_BY[kind] as readonly string[]).includes(status);
+  const statuses = [...new Set(wanted.flatMap((kind) => FED_BY[kind]))];
+  if (statuses.length === 0) return [];
+
+  let select = db
+    .selectFrom('conventions')
+    .innerJoin('structures', 'structures.id', 'conventions.structureId')
+    .select([
+      'conventions.id',
+      'conventions.structureId',
+      'conventions.reference',
+      'conventions.status',
+      'conventions.startDate',
+      'conventions.endDate',
+      'conventions.endedOn',
+      'structures.name as structureName',
+    ])
+    .where('conventions.status', 'in', statuses);
+  if (filter.structureId !== null)
+    select = select.where('conventions.structureId', '=', filter.structureId);
+  const rows = await select.execute();
+  if (rows.length === 0) return [];
+  // Without a structure filter every convention is read: no need to list their ids.
+  const ids = filter.structureId === null ? null : rows.map((r) => r.id);
+
+  const endDates = await amendedEndDates(db, ids);
+  const received = wants('obligation_due')
+    ? await receivedObligations(db, ids)
+    : new Map<number, Set<string>>();
+  const deadline = await obligationDeadline(db);
+  const done = new Set(
+    (
+      await db.selectFrom('todoDone').select('key').where('key', 'like', 'convention:%').execute()
+    ).map((r) => r.key),
+  );
+  let documents = db
+    .selectFrom('conventionDocuments')
+    .select(['id', 'conventionId', 'label'])
+    .where('receivedOn', 'is', null);
+  if (ids !== null) documents = documents.where('conventionId', 'in', ids);
+  const missingDocuments = byConvention(
+    wants('document_missing')
+      ? await documents.orderBy('conventionId').orderBy('position').execute()
+      : [],
+  );
+  // Only the payments that can give an item: of a convention that feeds the kind, due
+  // (planned, or else the convention's start) within the horizon.
+  let payments = db
+    .selectFrom('conventionPayments')
+    .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
+    .select([
+      'conventionPayments.id',
+      'conventionPayments.conventionId',
+      'conventionPayments.kind',
+      'conventionPayments.year',
+      'conventionPayments.amountCents',
+      'conventionPayments.plannedOn',
+    ])
+    .where('conventionPayments.paidOn', 'is', null)
+    .where('conventions.status', 'in', [...FED_BY.payment_planned])
+    .where(
+      (eb) => eb.fn.coalesce('conventionPayments.plannedOn', 'conventions.startDate'),
+      '<=',
+      filter.until,
+    );
+  if (filter.structureId !== null)
+    payments = payments.where('conventions.structureId', '=', filter.structureId);
+  const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
+
+  const items: Due[] = [];
+  for (const row of rows) {
+    const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
+    const sink: Sink = {
+      items,
+      until: filter.until,
+      today,
+      conventionId: row.id,
+      context: row.reference,
+      structure: { id: row.structureId, name: row.structureName },
+    };
+    if (fed('document_missing', row.status))
+      for (const d of missingDocuments.get(row.id) ?? [])
+        add(
+          sink,
+          'document_missing',
+          `document:${d.id}`,
+          row.startDate,
+          () => `Pièce manquante : ${d.label}`,
+        );
+    if (fed('obligation_due', row.status)) {
+      // The obligations in force not received: those generated now whose state (if any)
+      // has no date of receipt, as mergeObligations gives them.
+      const got = received.get(row.id);
+      eachYearlyObligation(
+        t,
+        deadline,
+        row.endedOn,
+        (key, _kind, _year, dueOn, label) => {
+          if (got?.has(key)) return;
+          add(sink, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, label);
+        },
+        filter.until,
+      );
+    }
+    if (fed('payment_planned', row.status))
+      for (const p of plannedPayments.get(row.id) ?? [])
+        add(
+          sink,
+          'payment_planned',
+          `payment:${p.id}`,
+          p.plannedOn ?? row.startDate,
+          () => `Versement prévu : ${paymentName(p)}, ${formatEuros(p.amountCents)}`,
+        );
+    const ending = fed('convention_ending', row.status);
+    const notice = fed('notice_deadline', row.status);
+    if (!ending && !notice) continue;
+    // A notice deadline whose anniversary has passed has nothing left to do: not generated.
+    for (const d of conventionDeadlines(t, { after: today, until: filter.until })) {
+      const key = `convention:${row.id}:${d.key}`;
+      if (done.has(key)) continue;
+      if (d.kind === 'end' && ending)
+        add(sink, 'convention_ending', key, d.date, () => endLabel(d.date));
+      if (d.kind === 'notice' && notice)
+        add(sink, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
+    }
+  }
+  return items;
+}
+
+const unknownItem = () =>
+  new DomainError(
+    'NOT_FOUND',
+    'Cet élément de la liste « À faire » n’existe plus : la liste a peut-être changé entre-temps.',
+  );
+
+/** A record behind a key that no longer exists makes the item unknown. */
+function asUnknownItem(error: unknown): never {
+  if (error instanceof DomainError && error.code === 'NOT_FOUND') throw unknownItem();
+  throw error;
+}
+
+/** A document received today. */
+export async function documentReceived(db: Db, id: number, today: string): Promise<void> {
+  const doc = await findDocument(db, id).catch(asUnknownItem);
+  if (doc.receivedOn !== null) return;
+  await db
+    .updateTable('conventionDocuments')
+    .set({ receivedOn: today })
+    .where('id', '=', id)
+    .execute();
+  await touchConvention(db, doc.conventionId);
+  await recordAudit(db, {
+    entity: 'convention',
+    entityId: doc.conventionId,
+    action: 'update',
+    subject: documentSubject(doc.label),
+    changes: [{ field: 'receivedOn', before: null, after: today }],
+  });
+}
+
+/** An obligation received today, its comment kept. */
+export async function obligationReceived(
+  db: Db,
+  conventionId: number,
+  key: string,
+  today: string,
+): Promise<void> {
+  const row = await findConvention(db, conventionId).catch(asUnknownItem);
+  const { terms } = await termsOf(db, row);
+  const states = (await obligationStatesOf(db, [conventionId])).get(conventionId) ?? [];
+  const obligation = mergeObligations(
+    generatedObligations(row, terms, await obligationDeadline(db)),
+    states,
+  ).find((o) => o.key === key);
+  if (!obligation) throw unknownItem();
+  if (obligation.receivedOn !== null) return;
+  await updateObligation(db, conventionId, key, { receivedOn: today, comment: obligation.comment });
+}
+
+/** A planned payment paid today. */
+export async function paymentPaid(db: Db, id: number, today: string): Promise<void> {
+  const payment = await findPayment(db, id).catch(asUnknownItem);
+  if (payment.paidOn !== null) return;
+  await db.updateTable('conventionPayments').set({ paidOn: today }).where('id', '=', id).execute();
+  await touchConvention(db, payment.conventionId);
+  await recordAudit(db, {
+    entity: 'convention',
+    entityId: payment.conventionId,
+    action: 'update',
+    subject: `Versement : ${paymentName(payment)}`,
+    changes: [{ field: 'paidOn', before: null, after: today }],
+  });
+}
+
+/** A convention's end or notice deadline dealt with: remembered in todo_done. */
+export async function deadlineDone(
+  db: Db,
+  conventionId: number,
+  deadlineKey: string,
+  today: string,
+): Promise<void> {
+  const row = await findConvention(db, conventionId).catch(asUnknownItem);
+  const { terms } = await termsOf(db, row);
+  const deadline = conventionDeadlines(terms).find((d) => d.key === deadlineKey);
+  if (!deadline) throw unknownItem();
+  const key = `convention:${conventionId}:${deadlineKey}`;
+  const already = await db
+    .selectFrom('todoDone')
+    .select('key')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (already) return;
+  await db.insertInto('todoDone').values({ key, doneOn: today }).execute();
+  await recordAudit(db, {
+    entity: 'convention',
+    entityId: conventionId,
+    action: 'update',
+    subject:
+      deadline.kind === 'end'
+        ? `À faire : ${endLabel(deadline.date)}`
+        : `À faire : ${noticeLabel(deadline.anniversary!)}`,
+    changes: [{ field: 'done', before: null, after: today }],
+  });
+}
+
+export const CONVENTION_KEYS = {
+  document: /^document:(\d+)$/,
+  obligation: /^obligation:(\d+):([a-z_]+:\d+)$/,
+  payment: /^payment:(\d+)$/,
+  convention: /^convention:(\d+):(end|notice:\d{4}-\d{2}-\d{2})$/,
+};
