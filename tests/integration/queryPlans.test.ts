@@ -34,26 +34,26 @@ interface Captured {
   params: unknown[];
 }
 
-/** Runs `work`, recording every statement the service runs through this connection. */
+/**
+ * Runs `work`, recording every statement run meanwhile. The connection keeps its compiled
+ * statements, so the statements' own methods are watched, not `prepare`.
+ */
 async function captured(work: () => Promise<unknown>): Promise<Captured[]> {
   const seen: Captured[] = [];
-  const prepare = conn.prepare.bind(conn);
-  const spy = (sql: string) => {
-    const statement = prepare(sql);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement);
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        seen.push({ sql, params });
-        return original(...params);
-      };
-    }
-    return statement;
-  };
-  (conn as unknown as { prepare: typeof spy }).prepare = spy;
+  const proto = Object.getPrototypeOf(conn.prepare('select 1')) as Record<string, unknown>;
+  const originals = new Map<string, (...a: unknown[]) => unknown>();
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = proto[method] as (...a: unknown[]) => unknown;
+    originals.set(method, original);
+    proto[method] = function (this: { source: string }, ...params: unknown[]) {
+      seen.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     await work();
   } finally {
-    (conn as unknown as { prepare: typeof prepare }).prepare = prepare;
+    for (const [method, original] of originals) proto[method] = original;
   }
   return seen;
 }
