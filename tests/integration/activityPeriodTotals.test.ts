@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AggregateFilter } from '../../src/shared/api/activity';
 import { seedDemo } from '../../src/main/demo/seed';
+import { dashboardOptions } from '../../src/main/services/dashboard';
 import {
   activityTotals,
   totalsByChannel,
@@ -149,6 +150,16 @@ describe('activity figures kept per period', () => {
     expectKeptSumsExact();
     conn.exec(`update activity_reports set period_key = '2031-T1', period_start = '2031-01-01',
       period_end = '2031-03-31' where id = (select min(id) from activity_reports)`);
+    expectKeptSumsExact();
+  });
+
+  it('offers the dashboard the years with reports, read from the kept sums', async () => {
+    const years = async () => (await dashboardOptions(vault.session.db, TODAY)).years;
+    expect(await years()).toContain(2031);
+    vault.session.vault.connection.exec(
+      `delete from activity_reports where period_key = '2031-T1'`,
+    );
+    expect(await years()).not.toContain(2031);
     expectKeptSumsExact();
   });
 

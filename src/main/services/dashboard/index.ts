@@ -117,7 +117,8 @@ export async function dashboardOptions(
   const { rows } = await sql<{ year: number }>`
     select distinct year from (
       select cast(substr(start, 1, 4) as integer) as year from events
-      union select cast(substr(period_start, 1, 4) as integer) from activity_reports
+      union select cast(substr(period_start, 1, 4) as integer) from activity_period_totals
+        where reports > 0
       union select year from convention_subsidies
       union select year from convention_payments
       union select cast(substr(since, 1, 4) as integer) from status_history
