@@ -7,8 +7,9 @@
  * or an old .xls is refused with a French message. The heading row is the one that names
  * the most known fields among the first rows (titles and blank lines above it are dropped);
  * rows keep the number a spreadsheet shows them under, for the preview's « Ligne 14 ».
+ * exceljs is loaded only for a workbook: a CSV file does not wait for it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import {
   MAX_DIRECTORY_COLUMNS,
@@ -148,7 +149,8 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 class Stop extends Error {}
 
 async function readWorkbook(bytes: Uint8Array, name: string): Promise<ReadTable> {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

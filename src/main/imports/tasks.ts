@@ -2,21 +2,29 @@
  * The parsers that run inside the contained worker, by name. Each takes plain data (a string,
  * bytes) and returns plain JSON; none touches the database, the disk or Electron. The Excel
  * imports add their parser here (e.g. `xlsx: (bytes: Uint8Array) => readWorkbook(bytes)`).
+ *
+ * Each parser's module is loaded when its task is asked for, not when the process starts: a
+ * process runs one task, and loading them all (exceljs above all) took about half a second of
+ * each CSV directory read.
  */
-import { readActivityTemplate } from '../services/activity/templateRead';
-import { readCalendar } from '../services/calendar/icsRead';
-import { writeExport } from '../services/exports/writer';
-import { readTable } from './tableRead';
+import type { readActivityTemplate } from '../services/activity/templateRead';
+import type { readCalendar } from '../services/calendar/icsRead';
+import type { writeExport } from '../services/exports/writer';
+import type { readTable } from './tableRead';
 
 export const tasks = {
   /** An .ics file's text → its events and problem lines. */
-  ics: (content: string) => readCalendar(content),
+  ics: async (content: Parameters<typeof readCalendar>[0]) =>
+    (await import('../services/calendar/icsRead')).readCalendar(content),
   /** A returned activity template's bytes → its identity, figures and per-cell errors. */
-  activityTemplate: (bytes: Uint8Array) => readActivityTemplate(bytes),
+  activityTemplate: async (bytes: Parameters<typeof readActivityTemplate>[0]) =>
+    (await import('../services/activity/templateRead')).readActivityTemplate(bytes),
   /** A directory spreadsheet (.xlsx or .csv) → its sheets: headings and rows of cells. */
-  table: (input: { bytes: Uint8Array; fileName: string }) => readTable(input),
+  table: async (input: Parameters<typeof readTable>[0]) =>
+    (await import('./tableRead')).readTable(input),
   /** An export described as plain data (services/exports/model) → its .xlsx or .csv bytes. */
-  exportFile: (input: Parameters<typeof writeExport>[0]) => writeExport(input),
+  exportFile: async (input: Parameters<typeof writeExport>[0]) =>
+    (await import('../services/exports/writer')).writeExport(input),
 };
 
 export type TaskName = keyof typeof tasks;

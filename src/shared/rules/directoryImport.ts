@@ -72,25 +72,46 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.length + y.length);
 }
 
+/** A heading or a synonym folded, and its words: what scoring compares. */
+interface Folded {
+  text: string;
+  words: string[];
+}
+
+function folded(value: string): Folded {
+  const text = fold(value);
+  return { text, words: wordsOf(text) };
+}
+
+/** Each field's synonyms, folded once (scoring a sheet's headings compares thousands of pairs). */
+const FOLDED_SYNONYMS = new Map(
+  IMPORT_FIELD_KEYS.map((field) => {
+    const f: { synonyms: readonly string[]; loose?: readonly string[] } = IMPORT_FIELDS[field];
+    return [field, { precise: f.synonyms.map(folded), loose: (f.loose ?? []).map(folded) }];
+  }),
+);
+
 /** How well a heading names one synonym: 1 exact, 0.85 when its words all appear, else by spelling. */
-function synonymScore(heading: string, synonym: string): number {
-  const h = fold(heading);
-  const s = fold(synonym);
-  if (h === '' || s === '') return 0;
-  if (h === s) return 1;
-  const hw = wordsOf(h);
-  const sw = wordsOf(s);
-  if (sw.length > 0 && sw.every((w) => hw.includes(w)))
-    return 0.85 * (sw.length / hw.length) ** 0.1;
-  return 0.8 * similarity(hw.join(' '), sw.join(' '));
+function synonymScore(h: Folded, s: Folded): number {
+  if (h.text === '' || s.text === '') return 0;
+  if (h.text === s.text) return 1;
+  if (s.words.length > 0 && s.words.every((w) => h.words.includes(w)))
+    return 0.85 * (s.words.length / h.words.length) ** 0.1;
+  return 0.8 * similarity(h.words.join(' '), s.words.join(' '));
+}
+
+function foldedScore(h: Folded, field: ImportFieldKey): number {
+  const { precise, loose } = FOLDED_SYNONYMS.get(field)!;
+  return Math.max(
+    0,
+    ...precise.map((s) => synonymScore(h, s)),
+    ...loose.map((s) => synonymScore(h, s) * 0.9),
+  );
 }
 
 /** A heading's score for a field (0 to 1); loose names count a little less than precise ones. */
 export function headerScore(heading: string, field: ImportFieldKey): number {
-  const f: { synonyms: readonly string[]; loose?: readonly string[] } = IMPORT_FIELDS[field];
-  const precise = Math.max(0, ...f.synonyms.map((s) => synonymScore(heading, s)));
-  const loose = Math.max(0, ...(f.loose ?? []).map((s) => synonymScore(heading, s) * 0.9));
-  return Math.max(precise, loose);
+  return foldedScore(folded(heading), field);
 }
 
 /** The lowest score at which a column is proposed for a field. */
@@ -100,8 +121,9 @@ export const PROPOSAL_THRESHOLD = 0.6;
 function assign(headers: readonly string[], fields: readonly ImportFieldKey[]): ColumnMapping {
   const pairs: { column: number; field: ImportFieldKey; score: number }[] = [];
   headers.forEach((heading, column) => {
+    const h = folded(heading);
     for (const field of fields) {
-      const score = headerScore(heading, field);
+      const score = foldedScore(h, field);
       if (score >= PROPOSAL_THRESHOLD) pairs.push({ column, field, score });
     }
   });
@@ -141,8 +163,10 @@ export function proposeMapping(headers: readonly string[], role: SheetRole): Col
 export function headingStrength(cells: readonly Cell[]): number {
   let strong = 0;
   for (const c of cells)
-    if (typeof c === 'string' && c.trim() !== '' && c.length <= 80)
-      if (IMPORT_FIELD_KEYS.some((k) => headerScore(c, k) >= 0.85)) strong++;
+    if (typeof c === 'string' && c.trim() !== '' && c.length <= 80) {
+      const heading = folded(c);
+      if (IMPORT_FIELD_KEYS.some((k) => foldedScore(heading, k) >= 0.85)) strong++;
+    }
   return strong;
 }
 
@@ -372,6 +396,20 @@ const PROMENEUR_STATUS_WORDS: Lexicon<keyof typeof PROMENEUR_STATUSES> = [
   ['sorti', ['sorti', 'sortie', 'parti', 'partie', 'ancien', 'ancienne', 'inactif', 'non']],
 ];
 
+/** Each list's keys and labels folded once, to its key (the first key wins a shared spelling). */
+const foldedLists = new WeakMap<object, Map<string, string>>();
+function foldedList<K extends string>(labels: Record<K, string>): Map<string, K> {
+  let list = foldedLists.get(labels);
+  if (!list) {
+    list = new Map();
+    for (const key of Object.keys(labels) as K[])
+      for (const spelling of [fold(key), fold(labels[key])])
+        if (!list.has(spelling)) list.set(spelling, key);
+    foldedLists.set(labels, list);
+  }
+  return list as Map<string, K>;
+}
+
 /** A value of a list: its key, its label, or one of its usual words (all folded). */
 function lookUp<K extends string>(
   cell: Cell,
@@ -382,8 +420,8 @@ function lookUp<K extends string>(
   const text = textOf(cell);
   if (text === null) return null;
   const f = fold(text);
-  for (const key of Object.keys(labels) as K[])
-    if (f === fold(key) || f === fold(labels[key])) return { value: key };
+  const known = foldedList(labels).get(f);
+  if (known !== undefined) return { value: known };
   const words = wordsOf(f);
   for (const [key, names] of lexicon)
     for (const name of names) {
