@@ -27,19 +27,31 @@ export interface AuditRecord {
   changes: FieldChange[];
 }
 
+/** Entries written per statement when several are written together (well under SQLite's limit). */
+const ENTRIES_PER_INSERT = 500;
+
+/** Writes entries made at the same moment (an import's records); call it inside their transaction. */
+export async function recordAudits(db: Db, records: readonly AuditRecord[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < records.length; i += ENTRIES_PER_INSERT)
+    await db
+      .insertInto('auditLog')
+      .values(
+        records.slice(i, i + ENTRIES_PER_INSERT).map((record) => ({
+          at,
+          entity: record.entity,
+          entityId: record.entityId,
+          action: record.action,
+          subject: record.subject ?? null,
+          changes: JSON.stringify(record.changes),
+        })),
+      )
+      .execute();
+}
+
 /** Writes one entry; call it inside the transaction that makes the change. */
-export async function recordAudit(db: Db, record: AuditRecord): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      at: new Date().toISOString(),
-      entity: record.entity,
-      entityId: record.entityId,
-      action: record.action,
-      subject: record.subject ?? null,
-      changes: JSON.stringify(record.changes),
-    })
-    .execute();
+export function recordAudit(db: Db, record: AuditRecord): Promise<void> {
+  return recordAudits(db, [record]);
 }
 
 /** A record's history, newest first. */

@@ -8,25 +8,54 @@ import type { Db } from '../db/connection';
 
 export type StatusEntity = 'structure' | 'promeneur' | 'convention';
 
+export interface StatusEntry {
+  entity: StatusEntity;
+  entityId: number;
+  status: string;
+  /** The day the status was taken; today in Paris when not given. */
+  since: string | null;
+}
+
+/** Rows written per statement when several are written together (well under SQLite's limit). */
+const ROWS_PER_INSERT = 500;
+
+/** Notes that records took their statuses (several at once: an import's new records). */
+export async function recordStatuses(db: Db, entries: readonly StatusEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const today = todayInParis();
+  const recordedAt = new Date().toISOString();
+  for (let i = 0; i < entries.length; i += ROWS_PER_INSERT)
+    await db
+      .insertInto('statusHistory')
+      .values(
+        entries.slice(i, i + ROWS_PER_INSERT).map((e) => ({
+          entity: e.entity,
+          entityId: e.entityId,
+          status: e.status,
+          since: e.since ?? today,
+          recordedAt,
+        })),
+      )
+      .execute();
+}
+
 /** Notes that a record took a status on `since` (today in Paris when not given). */
-export async function recordStatus(
+export function recordStatus(
   db: Db,
   entity: StatusEntity,
   entityId: number,
   status: string,
   since: string | null,
 ): Promise<void> {
-  await db
-    .insertInto('statusHistory')
-    .values({
-      entity,
-      entityId,
-      status,
-      since: since ?? todayInParis(),
-      recordedAt: new Date().toISOString(),
-    })
-    .execute();
+  return recordStatuses(db, [{ entity, entityId, status, since }]);
 }
+
+/**
+ * How a service creating several records runs each one's own checks and writes: the directory
+ * import wraps them to name the row that failed; by default they just run.
+ */
+export type EachRecord = <T>(index: number, write: () => Promise<T>) => Promise<T>;
+export const eachInTurn: EachRecord = (_index, write) => write();
 
 /** A record's statuses, newest first. */
 export async function statusHistoryOf(

@@ -17,14 +17,17 @@ import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { PromeneursTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
-import { recordAudit } from './audit';
+import { recordAudit, recordAudits } from './audit';
 import {
   containsWord,
+  eachInTurn,
   forgetStatusHistory,
   rankOf,
   recordStatus,
+  recordStatuses,
   searchWords,
   statusHistoryOf,
+  type EachRecord,
 } from './directory';
 
 type Row = Selectable<PromeneursTable>;
@@ -94,21 +97,48 @@ async function loadRecorded(db: Db, row: Row): Promise<Recorded> {
   });
 }
 
-/** Checks the employing structure exists, reporting it on the form's field otherwise. */
-async function assertStructureExists(db: Db, structureId: number): Promise<void> {
-  const found = await db
-    .selectFrom('structures')
-    .select('id')
-    .where('id', '=', structureId)
-    .executeTakeFirst();
-  if (!found)
-    throw new DomainError(
-      'INVALID_INPUT',
-      'Saisie à corriger : la structure employeuse n’existe pas ou a été supprimée.',
-      {
-        'fields.structureId': 'Cette structure n’existe pas ou a été supprimée.',
-      },
-    );
+const noSuchStructure = () =>
+  new DomainError(
+    'INVALID_INPUT',
+    'Saisie à corriger : la structure employeuse n’existe pas ou a été supprimée.',
+    {
+      'fields.structureId': 'Cette structure n’existe pas ou a été supprimée.',
+    },
+  );
+
+/** The names of the employing structures that exist, by id (read once for many records). */
+async function structureNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)];
+  const names = new Map<number, string>();
+  for (let i = 0; i < wanted.length; i += 500)
+    for (const s of await db
+      .selectFrom('structures')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute())
+      names.set(s.id, s.name);
+  return names;
+}
+
+/** The employing structure's name; reported on the form's field when it does not exist. */
+async function structureNameOf(db: Db, structureId: number): Promise<string> {
+  const name = (await structureNames(db, [structureId])).get(structureId);
+  if (name === undefined) throw noSuchStructure();
+  return name;
+}
+
+/** A Promeneur's search key: names, e-mail, structure's name, profile names. */
+function searchKeyOfRecord(
+  r: Pick<Recorded, 'firstName' | 'lastName' | 'email'> & { profiles: { name: string }[] },
+  structureName: string,
+): string {
+  return searchKeyOf([
+    r.firstName,
+    r.lastName,
+    r.email,
+    structureName,
+    ...r.profiles.map((p) => p.name),
+  ]);
 }
 
 /** Writes the record's own columns (profiles and slots live in their own tables), its sort key. */
@@ -131,10 +161,8 @@ function columnsOf(r: Recorded) {
   };
 }
 
-/** Replaces a Promeneur's profiles and duty slots as a whole, keeping their order. */
-async function replaceChildren(db: Db, promeneurId: number, r: Recorded): Promise<void> {
-  await db.deleteFrom('promeneurProfiles').where('promeneurId', '=', promeneurId).execute();
-  await db.deleteFrom('dutySlots').where('promeneurId', '=', promeneurId).execute();
+/** Writes a Promeneur's profiles and duty slots, keeping their order. */
+async function insertChildren(db: Db, promeneurId: number, r: Recorded): Promise<void> {
   if (r.profiles.length > 0)
     await db
       .insertInto('promeneurProfiles')
@@ -147,7 +175,14 @@ async function replaceChildren(db: Db, promeneurId: number, r: Recorded): Promis
       .execute();
 }
 
-/** Recomputes a Promeneur's search key: names, e-mail, structure's name, profile names. */
+/** Replaces a Promeneur's profiles and duty slots as a whole, keeping their order. */
+async function replaceChildren(db: Db, promeneurId: number, r: Recorded): Promise<void> {
+  await db.deleteFrom('promeneurProfiles').where('promeneurId', '=', promeneurId).execute();
+  await db.deleteFrom('dutySlots').where('promeneurId', '=', promeneurId).execute();
+  await insertChildren(db, promeneurId, r);
+}
+
+/** Recomputes a Promeneur's search key from what is recorded (its structure was renamed). */
 async function refreshSearchKey(db: Db, id: number): Promise<void> {
   const p = await db
     .selectFrom('promeneurs')
@@ -166,13 +201,7 @@ async function refreshSearchKey(db: Db, id: number): Promise<void> {
     .where('promeneurId', '=', id)
     .orderBy('position')
     .execute();
-  const searchKey = searchKeyOf([
-    p.firstName,
-    p.lastName,
-    p.email,
-    p.structureName,
-    ...profiles.map((x) => x.name),
-  ]);
+  const searchKey = searchKeyOfRecord({ ...p, profiles }, p.structureName);
   await db.updateTable('promeneurs').set({ searchKey }).where('id', '=', id).execute();
 }
 
@@ -287,27 +316,70 @@ export async function getPromeneur(db: Db, id: number): Promise<Promeneur> {
   };
 }
 
-export function createPromeneur(db: Db, fields: PromeneurFields): Promise<{ id: number }> {
+/**
+ * Creates Promeneurs, each checked and recorded as one saved on its form (its row, profiles
+ * and duty slots, search key, status history entry, audit entry), in few queries: the
+ * structures are read once, the search key is computed rather than read back, and the status
+ * history and audit entries are written together once every record is in. `each` runs each
+ * record's own check and writes (the directory import names the failing row with it).
+ */
+export function createPromeneurs(
+  db: Db,
+  list: readonly PromeneurFields[],
+  each: EachRecord = eachInTurn,
+): Promise<{ id: number }[]> {
   return inTransaction(db, async (trx) => {
-    const recorded = canonical(fields);
-    await assertStructureExists(trx, recorded.structureId);
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto('promeneurs')
-      .values({ ...columnsOf(recorded), searchKey: '', createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await replaceChildren(trx, id, recorded);
-    await refreshSearchKey(trx, id);
-    await recordStatus(trx, 'promeneur', id, recorded.status, fields.statusSince);
-    await recordAudit(trx, {
-      entity: 'promeneur',
-      entityId: id,
-      action: 'create',
-      changes: diffRecords(null, recorded, RECORDED),
-    });
-    return { id };
+    const names = await structureNames(
+      trx,
+      list.map((f) => f.structureId),
+    );
+    const created: { id: number; recorded: Recorded; statusSince: string | null }[] = [];
+    for (const [index, fields] of list.entries())
+      created.push(
+        await each(index, async () => {
+          const recorded = canonical(fields);
+          const structureName = names.get(recorded.structureId);
+          if (structureName === undefined) throw noSuchStructure();
+          const now = new Date().toISOString();
+          const { id } = await trx
+            .insertInto('promeneurs')
+            .values({
+              ...columnsOf(recorded),
+              searchKey: searchKeyOfRecord(recorded, structureName),
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await insertChildren(trx, id, recorded);
+          return { id, recorded, statusSince: fields.statusSince };
+        }),
+      );
+    await recordStatuses(
+      trx,
+      created.map((c) => ({
+        entity: 'promeneur',
+        entityId: c.id,
+        status: c.recorded.status,
+        since: c.statusSince,
+      })),
+    );
+    await recordAudits(
+      trx,
+      created.map((c) => ({
+        entity: 'promeneur',
+        entityId: c.id,
+        action: 'create',
+        changes: diffRecords(null, c.recorded, RECORDED),
+      })),
+    );
+    return created.map(({ id }) => ({ id }));
   });
+}
+
+export async function createPromeneur(db: Db, fields: PromeneurFields): Promise<{ id: number }> {
+  const [created] = await createPromeneurs(db, [fields]);
+  return created!;
 }
 
 /** Saves the fields; writes nothing, not even an audit entry, when nothing changed. */
@@ -321,15 +393,17 @@ export function updatePromeneur(
     const after = canonical(fields);
     const changes = diffRecords(before, after, RECORDED);
     if (changes.length === 0) return { id };
-    if (after.structureId !== before.structureId)
-      await assertStructureExists(trx, after.structureId);
+    const structureName = await structureNameOf(trx, after.structureId);
     await trx
       .updateTable('promeneurs')
-      .set({ ...columnsOf(after), updatedAt: new Date().toISOString() })
+      .set({
+        ...columnsOf(after),
+        searchKey: searchKeyOfRecord(after, structureName),
+        updatedAt: new Date().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     await replaceChildren(trx, id, after);
-    await refreshSearchKey(trx, id);
     if (after.status !== before.status)
       await recordStatus(trx, 'promeneur', id, after.status, fields.statusSince);
     await recordAudit(trx, { entity: 'promeneur', entityId: id, action: 'update', changes });

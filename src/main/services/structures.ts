@@ -14,17 +14,20 @@ import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { StructuresTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
-import { recordAudit } from './audit';
+import { recordAudit, recordAudits } from './audit';
 import { refreshConventionSearchKeys } from './conventions/convention';
 import {
   compareByRank,
   compareText,
   containsWord,
+  eachInTurn,
   forgetStatusHistory,
   recordStatus,
+  recordStatuses,
   searchWords,
   sortRows,
   statusHistoryOf,
+  type EachRecord,
 } from './directory';
 import { refreshSearchKeysOfStructure } from './promeneurs';
 
@@ -163,24 +166,56 @@ export async function getStructure(db: Db, id: number): Promise<Structure> {
   };
 }
 
-export function createStructure(db: Db, fields: StructureFields): Promise<{ id: number }> {
+/**
+ * Creates structures, each recorded as one saved on its form (its row, status history entry,
+ * audit entry), the status history and audit entries written together once every record is
+ * in. `each` runs each record's own writes (the directory import names the failing row with it).
+ */
+export function createStructures(
+  db: Db,
+  list: readonly StructureFields[],
+  each: EachRecord = eachInTurn,
+): Promise<{ id: number }[]> {
   return inTransaction(db, async (trx) => {
-    const recorded = recordedFrom(fields);
-    const now = new Date().toISOString();
-    const { id } = await trx
-      .insertInto('structures')
-      .values({ ...columnsOf(recorded), createdAt: now, updatedAt: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordStatus(trx, 'structure', id, recorded.networkStatus, fields.statusSince);
-    await recordAudit(trx, {
-      entity: 'structure',
-      entityId: id,
-      action: 'create',
-      changes: diffRecords(null, recorded, RECORDED),
-    });
-    return { id };
+    const created: { id: number; recorded: Recorded; statusSince: string | null }[] = [];
+    for (const [index, fields] of list.entries())
+      created.push(
+        await each(index, async () => {
+          const recorded = recordedFrom(fields);
+          const now = new Date().toISOString();
+          const { id } = await trx
+            .insertInto('structures')
+            .values({ ...columnsOf(recorded), createdAt: now, updatedAt: now })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          return { id, recorded, statusSince: fields.statusSince };
+        }),
+      );
+    await recordStatuses(
+      trx,
+      created.map((c) => ({
+        entity: 'structure',
+        entityId: c.id,
+        status: c.recorded.networkStatus,
+        since: c.statusSince,
+      })),
+    );
+    await recordAudits(
+      trx,
+      created.map((c) => ({
+        entity: 'structure',
+        entityId: c.id,
+        action: 'create',
+        changes: diffRecords(null, c.recorded, RECORDED),
+      })),
+    );
+    return created.map(({ id }) => ({ id }));
   });
+}
+
+export async function createStructure(db: Db, fields: StructureFields): Promise<{ id: number }> {
+  const [created] = await createStructures(db, [fields]);
+  return created!;
 }
 
 /** Saves the fields; writes nothing, not even an audit entry, when nothing changed. */

@@ -1,20 +1,22 @@
 /**
  * Runs an import plan as one transaction, through the structure and Promeneur services (so
- * validation, status history and the audit log are those of a record saved by hand). The
- * first failure undoes everything and says at which row it happened.
+ * validation, status history and the audit log are those of a record saved by hand): the new
+ * records through their services' batch creation (createStructures, createPromeneurs), the
+ * updated ones one by one. The first failure undoes everything and says at which row it
+ * happened.
  */
 import { promeneurFields } from '../../../shared/api/promeneurs';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { logError } from '../../log';
-import { createPromeneur, getPromeneur, updatePromeneur } from '../promeneurs';
-import { createStructure, updateStructure } from '../structures';
+import { createPromeneurs, getPromeneur, updatePromeneur } from '../promeneurs';
+import { createStructures, updateStructure } from '../structures';
 import type { Plan, PromeneurOp, StructureOp } from './plan';
 
 const at = (op: StructureOp | PromeneurOp) =>
   `ligne ${op.item.line} de la feuille « ${op.item.sheet} » (${op.item.label})`;
 
-/** Runs one write; a failure names its row and stops the whole import. */
+/** Runs one row's writes; a failure names its row and stops the whole import. */
 async function step<T>(op: StructureOp | PromeneurOp, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
@@ -32,19 +34,54 @@ async function step<T>(op: StructureOp | PromeneurOp, write: () => Promise<T>): 
   }
 }
 
+/** Each op's writes run as a step of its own row. */
+const stepsOf =
+  (ops: readonly (StructureOp | PromeneurOp)[]) =>
+  <T>(index: number, write: () => Promise<T>) =>
+    step(ops[index]!, write);
+
 /** Writes the plan; call inside a transaction (`trx`). */
 export async function applyPlan(trx: Db, plan: Plan): Promise<void> {
-  const created: number[] = [];
-  for (const op of plan.structureOps) {
-    if (op.existingId === null)
-      created.push((await step(op, () => createStructure(trx, op.fields))).id);
-    else await step(op, () => updateStructure(trx, op.existingId!, op.fields));
+  try {
+    await writePlan(trx, plan);
+  } catch (error) {
+    if (error instanceof DomainError) throw error; // a row's failure, already named
+    // A write common to several rows (their status history, their audit entries).
+    logError('directory import: a write failed', error);
+    throw new DomainError(
+      'INTERNAL',
+      'L’import s’est arrêté sur une erreur inattendue. Rien n’a été importé.',
+    );
   }
+}
+
+async function writePlan(trx: Db, plan: Plan): Promise<void> {
+  // The id of each structure op's record, by its place in plan.structureOps (a new one's target).
+  const structureIds = new Map<number, number>();
+  const newStructures = [...plan.structureOps.entries()].filter(([, op]) => op.existingId === null);
+  const created = await createStructures(
+    trx,
+    newStructures.map(([, op]) => op.fields),
+    stepsOf(newStructures.map(([, op]) => op)),
+  );
+  newStructures.forEach(([index], n) => structureIds.set(index, created[n]!.id));
+  for (const op of plan.structureOps)
+    if (op.existingId !== null)
+      await step(op, () => updateStructure(trx, op.existingId!, op.fields));
+
+  const structureOf = (op: PromeneurOp) =>
+    'existingId' in op.structure
+      ? op.structure.existingId
+      : structureIds.get(op.structure.newIndex)!;
+  const newPromeneurs = plan.promeneurOps.filter((op) => op.existingId === null);
+  await createPromeneurs(
+    trx,
+    newPromeneurs.map((op) => ({ ...op.fields!, structureId: structureOf(op) })),
+    stepsOf(newPromeneurs),
+  );
   for (const op of plan.promeneurOps) {
-    const structureId =
-      'existingId' in op.structure ? op.structure.existingId : created[op.structure.newIndex]!;
+    if (op.existingId === null) continue;
     await step(op, async () => {
-      if (op.existingId === null) return createPromeneur(trx, { ...op.fields!, structureId });
       // The record as it is now (profiles, slots, compliance…), with the file's fields laid over.
       const {
         id: _id,
@@ -55,14 +92,14 @@ export async function applyPlan(trx: Db, plan: Plan): Promise<void> {
         updatedAt: _u,
         statusHistory: _sh,
         ...current
-      } = await getPromeneur(trx, op.existingId);
+      } = await getPromeneur(trx, op.existingId!);
       const fields = promeneurFields.parse({
         ...current,
         ...op.given,
-        structureId,
+        structureId: structureOf(op),
         statusSince: null,
       });
-      return updatePromeneur(trx, op.existingId, fields);
+      return updatePromeneur(trx, op.existingId!, fields);
     });
   }
 }
