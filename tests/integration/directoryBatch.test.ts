@@ -1,11 +1,15 @@
 /**
- * Records created together (createStructures, createPromeneurs: the directory import's path)
- * against a real encrypted vault: the same rows, search keys, status history and audit
- * entries as the same records created one by one; a failing record undoes the batch and is
+ * Records created or updated together (createStructures, createPromeneurs, updatePromeneurs:
+ * the directory import's path) against a real encrypted vault: the same rows, search keys,
+ * status history and audit entries as the same records saved one by one; a failing record undoes the batch and is
  * named through `each`. Then the import's run, which writes through them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPromeneur, createPromeneurs } from '../../src/main/services/promeneurs';
+import {
+  createPromeneur,
+  createPromeneurs,
+  updatePromeneurs,
+} from '../../src/main/services/promeneurs';
 import { createStructure, createStructures } from '../../src/main/services/structures';
 import { promeneurFields, type PromeneurFieldsInput } from '../../src/shared/api/promeneurs';
 import { structureFields, type StructureFieldsInput } from '../../src/shared/api/structures';
@@ -128,7 +132,7 @@ describe('structures created together', () => {
   });
 });
 
-describe('Promeneurs created together', () => {
+describe('Promeneurs created and updated together', () => {
   let tilleuls: number;
   let granges: number;
   beforeEach(async () => {
@@ -242,6 +246,84 @@ describe('Promeneurs created together', () => {
       ),
     ).rejects.toThrow('record 2');
     expect(rowCounts()).toEqual(before);
+  });
+  it('are updated together: only what changed is written, with its history and audit', async () => {
+    const db = vault.session.db;
+    const ids = (
+      await createPromeneurs(
+        db,
+        people().map((p) => promeneurFields.parse(p)),
+      )
+    ).map((p) => p.id);
+    const before = ids.map((id) => recordedOf('promeneur', id));
+    const profileIds = () =>
+      rows(`select id from promeneur_profiles where promeneur_id = ? order by position`, ids[0]);
+    const camilleProfiles = profileIds();
+    const [camille, eloise, tom] = people();
+    await updatePromeneurs(db, [
+      // A new e-mail; the profiles as they were.
+      { id: ids[0]!, fields: promeneurFields.parse({ ...camille, email: 'cm@tilleuls.fr' }) },
+      // A new status from a given day, and a new profile.
+      {
+        id: ids[1]!,
+        fields: promeneurFields.parse({
+          ...eloise,
+          status: 'actif',
+          statusSince: '2026-03-02',
+          profiles: [{ platform: 'snapchat', name: 'eloise.granges' }],
+        }),
+      },
+      // Nothing changed.
+      { id: ids[2]!, fields: promeneurFields.parse(tom) },
+    ]);
+    const [c, e, t] = ids.map((id) => recordedOf('promeneur', id));
+    expect(c!.row.search_key).toBe(
+      'camille martin cm@tilleuls.fr centre social des tilleuls camille tilleuls camille_pdn',
+    );
+    expect(profileIds()).toEqual(camilleProfiles); // not rewritten
+    expect(c!.statuses).toEqual(before[0]!.statuses);
+    expect(c!.audit.map((a) => [a.action, JSON.parse(String(a.changes))])).toEqual([
+      ['create', expect.any(Array)],
+      [
+        'update',
+        [{ field: 'email', before: 'camille.martin@tilleuls.fr', after: 'cm@tilleuls.fr' }],
+      ],
+    ]);
+    expect(e!.statuses).toEqual([
+      { status: 'en_preparation', since: '2026-02-01' },
+      { status: 'actif', since: '2026-03-02' },
+    ]);
+    expect(e!.profiles).toEqual([
+      { position: 0, platform: 'snapchat', name: 'eloise.granges', url: null },
+    ]);
+    expect(e!.row.search_key).toBe('eloise n diaye mjc des granges eloise.granges');
+    expect(e!.audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(t).toEqual(before[2]); // not written, not even in the audit log
+  });
+
+  it('are updated all or nothing, the failing one named through `each`', async () => {
+    const db = vault.session.db;
+    const ids = (
+      await createPromeneurs(
+        db,
+        people().map((p) => promeneurFields.parse(p)),
+      )
+    ).map((p) => p.id);
+    const before = rowCounts();
+    const renamed = people().map((p, n) => ({
+      id: ids[n]!,
+      fields: promeneurFields.parse({ ...p, notes: 'Revu.' }),
+    }));
+    renamed[2]!.fields.structureId = 9999;
+    await expect(
+      updatePromeneurs(db, renamed, (index, write) =>
+        write().catch((error: unknown) => {
+          throw new Error(`record ${index}: ${(error as Error).message}`);
+        }),
+      ),
+    ).rejects.toThrow('record 2: Saisie à corriger : la structure employeuse n’existe pas');
+    expect(rowCounts()).toEqual(before);
+    expect(rows(`select count(*) as n from promeneurs where notes = 'Revu.'`)).toEqual([{ n: 0 }]);
   });
 });
 

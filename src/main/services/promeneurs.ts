@@ -17,17 +17,17 @@ import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { PromeneursTable } from '../db/schema';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
-import { recordAudit, recordAudits } from './audit';
+import { recordAudit, recordAudits, type AuditRecord } from './audit';
 import {
   containsWord,
   eachInTurn,
   forgetStatusHistory,
   rankOf,
-  recordStatus,
   recordStatuses,
   searchWords,
   statusHistoryOf,
   type EachRecord,
+  type StatusEntry,
 } from './directory';
 
 type Row = Selectable<PromeneursTable>;
@@ -73,28 +73,69 @@ async function findRow(db: Db, id: number): Promise<Row> {
   return row;
 }
 
+/** The recorded fields of some rows, by id: their profiles and duty slots read together. */
+async function loadRecordedOf(db: Db, rows: readonly Row[]): Promise<Map<number, Recorded>> {
+  const profiles = new Map<number, Profile[]>();
+  const dutySlots = new Map<number, DutySlot[]>();
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const { promeneurId, ...p } of await db
+      .selectFrom('promeneurProfiles')
+      .select(['promeneurId', 'platform', 'name', 'url'])
+      .where('promeneurId', 'in', chunk)
+      .orderBy('promeneurId')
+      .orderBy('position')
+      .execute())
+      profiles.set(promeneurId, [...(profiles.get(promeneurId) ?? []), p as Profile]);
+    for (const { promeneurId, ...s } of await db
+      .selectFrom('dutySlots')
+      .select(['promeneurId', 'weekday', 'start', 'end'])
+      .where('promeneurId', 'in', chunk)
+      .orderBy('promeneurId')
+      .orderBy('position')
+      .execute())
+      dutySlots.set(promeneurId, [...(dutySlots.get(promeneurId) ?? []), s]);
+  }
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      canonical({
+        ...row,
+        job: row.job as Recorded['job'],
+        status: row.status as Recorded['status'],
+        profiles: profiles.get(row.id) ?? [],
+        dutySlots: dutySlots.get(row.id) ?? [],
+        compliance: JSON.parse(row.compliance) as Recorded['compliance'],
+        publication: JSON.parse(row.publication) as Recorded['publication'],
+      }),
+    ]),
+  );
+}
+
 async function loadRecorded(db: Db, row: Row): Promise<Recorded> {
-  const profiles = await db
-    .selectFrom('promeneurProfiles')
-    .select(['platform', 'name', 'url'])
-    .where('promeneurId', '=', row.id)
-    .orderBy('position')
-    .execute();
-  const dutySlots = await db
-    .selectFrom('dutySlots')
-    .select(['weekday', 'start', 'end'])
-    .where('promeneurId', '=', row.id)
-    .orderBy('position')
-    .execute();
-  return canonical({
-    ...row,
-    job: row.job as Recorded['job'],
-    status: row.status as Recorded['status'],
-    profiles: profiles as Profile[],
-    dutySlots,
-    compliance: JSON.parse(row.compliance) as Recorded['compliance'],
-    publication: JSON.parse(row.publication) as Recorded['publication'],
-  });
+  return (await loadRecordedOf(db, [row])).get(row.id)!;
+}
+
+/**
+ * Promeneurs as they are recorded (the fields their form shows), by id; an id not found is
+ * left out. The directory import lays a file's fields over them.
+ */
+export async function recordedPromeneurs(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, Recorded>> {
+  const wanted = [...new Set(ids)];
+  const rows: Row[] = [];
+  for (let i = 0; i < wanted.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('promeneurs')
+        .selectAll()
+        .where('id', 'in', wanted.slice(i, i + 500))
+        .execute()),
+    );
+  return loadRecordedOf(db, rows);
 }
 
 const noSuchStructure = () =>
@@ -118,13 +159,6 @@ async function structureNames(db: Db, ids: readonly number[]): Promise<Map<numbe
       .execute())
       names.set(s.id, s.name);
   return names;
-}
-
-/** The employing structure's name; reported on the form's field when it does not exist. */
-async function structureNameOf(db: Db, structureId: number): Promise<string> {
-  const name = (await structureNames(db, [structureId])).get(structureId);
-  if (name === undefined) throw noSuchStructure();
-  return name;
 }
 
 /** A Promeneur's search key: names, e-mail, structure's name, profile names. */
@@ -382,33 +416,74 @@ export async function createPromeneur(db: Db, fields: PromeneurFields): Promise<
   return created!;
 }
 
+/**
+ * Saves Promeneurs' fields, each as its form does (search key, profiles and duty slots, a
+ * status history entry when the status changes, an audit entry with the changed fields), in
+ * few queries: the records and structures are read together, the profiles and slots rewritten
+ * only when they changed, the history and audit entries written together at the end. A record
+ * whose fields are unchanged is not written, not even in the audit log. `each` runs each
+ * record's own checks and writes (the directory import names the failing row with it).
+ */
+export function updatePromeneurs(
+  db: Db,
+  list: readonly { id: number; fields: PromeneurFields }[],
+  each: EachRecord = eachInTurn,
+): Promise<{ id: number }[]> {
+  return inTransaction(db, async (trx) => {
+    const recorded = await recordedPromeneurs(
+      trx,
+      list.map((u) => u.id),
+    );
+    const names = await structureNames(
+      trx,
+      list.map((u) => u.fields.structureId),
+    );
+    const statuses: StatusEntry[] = [];
+    const audits: AuditRecord[] = [];
+    for (const [index, { id, fields }] of list.entries())
+      await each(index, async () => {
+        const before = recorded.get(id);
+        if (!before) throw notFound();
+        const after = canonical(fields);
+        const changes = diffRecords(before, after, RECORDED);
+        if (changes.length === 0) return;
+        const structureName = names.get(after.structureId);
+        if (structureName === undefined) throw noSuchStructure();
+        await trx
+          .updateTable('promeneurs')
+          .set({
+            ...columnsOf(after),
+            searchKey: searchKeyOfRecord(after, structureName),
+            updatedAt: new Date().toISOString(),
+          })
+          .where('id', '=', id)
+          .execute();
+        if (changes.some((c) => c.field === 'profiles' || c.field === 'dutySlots'))
+          await replaceChildren(trx, id, after);
+        recorded.set(id, after);
+        if (after.status !== before.status)
+          statuses.push({
+            entity: 'promeneur',
+            entityId: id,
+            status: after.status,
+            since: fields.statusSince,
+          });
+        audits.push({ entity: 'promeneur', entityId: id, action: 'update', changes });
+      });
+    await recordStatuses(trx, statuses);
+    await recordAudits(trx, audits);
+    return list.map(({ id }) => ({ id }));
+  });
+}
+
 /** Saves the fields; writes nothing, not even an audit entry, when nothing changed. */
-export function updatePromeneur(
+export async function updatePromeneur(
   db: Db,
   id: number,
   fields: PromeneurFields,
 ): Promise<{ id: number }> {
-  return inTransaction(db, async (trx) => {
-    const before = await loadRecorded(trx, await findRow(trx, id));
-    const after = canonical(fields);
-    const changes = diffRecords(before, after, RECORDED);
-    if (changes.length === 0) return { id };
-    const structureName = await structureNameOf(trx, after.structureId);
-    await trx
-      .updateTable('promeneurs')
-      .set({
-        ...columnsOf(after),
-        searchKey: searchKeyOfRecord(after, structureName),
-        updatedAt: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await replaceChildren(trx, id, after);
-    if (after.status !== before.status)
-      await recordStatus(trx, 'promeneur', id, after.status, fields.statusSince);
-    await recordAudit(trx, { entity: 'promeneur', entityId: id, action: 'update', changes });
-    return { id };
-  });
+  await updatePromeneurs(db, [{ id, fields }]);
+  return { id };
 }
 
 /** Archives (or restores) a Promeneur; doing it twice changes nothing the second time. */

@@ -1,15 +1,15 @@
 /**
  * Runs an import plan as one transaction, through the structure and Promeneur services (so
- * validation, status history and the audit log are those of a record saved by hand): the new
- * records through their services' batch creation (createStructures, createPromeneurs), the
- * updated ones one by one. The first failure undoes everything and says at which row it
- * happened.
+ * validation, status history and the audit log are those of a record saved by hand): new
+ * structures and Promeneurs, and updated Promeneurs, through the services' batch functions
+ * (createStructures, createPromeneurs, updatePromeneurs), updated structures one by one. The
+ * first failure undoes everything and says at which row it happened.
  */
-import { promeneurFields } from '../../../shared/api/promeneurs';
+import { promeneurFields, type PromeneurFields } from '../../../shared/api/promeneurs';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { logError } from '../../log';
-import { createPromeneurs, getPromeneur, updatePromeneur } from '../promeneurs';
+import { createPromeneurs, recordedPromeneurs, updatePromeneurs } from '../promeneurs';
 import { createStructures, updateStructure } from '../structures';
 import type { Plan, PromeneurOp, StructureOp } from './plan';
 
@@ -79,27 +79,27 @@ async function writePlan(trx: Db, plan: Plan): Promise<void> {
     newPromeneurs.map((op) => ({ ...op.fields!, structureId: structureOf(op) })),
     stepsOf(newPromeneurs),
   );
-  for (const op of plan.promeneurOps) {
-    if (op.existingId === null) continue;
-    await step(op, async () => {
-      // The record as it is now (profiles, slots, compliance…), with the file's fields laid over.
-      const {
-        id: _id,
-        structureName: _s,
-        hoursPerWeek: _h,
-        archivedAt: _a,
-        createdAt: _c,
-        updatedAt: _u,
-        statusHistory: _sh,
-        ...current
-      } = await getPromeneur(trx, op.existingId!);
-      const fields = promeneurFields.parse({
-        ...current,
-        ...op.given,
-        structureId: structureOf(op),
-        statusSince: null,
-      });
-      return updatePromeneur(trx, op.existingId!, fields);
+  // Updates: each record as it is now (profiles, slots, compliance…), the file's fields laid over.
+  const updates = plan.promeneurOps.filter((op) => op.existingId !== null);
+  const recorded = await recordedPromeneurs(
+    trx,
+    updates.map((op) => op.existingId!),
+  );
+  const changed: { id: number; fields: PromeneurFields }[] = [];
+  for (const op of updates)
+    changed.push({
+      id: op.existingId!,
+      fields: await step(op, async () => {
+        const current = recorded.get(op.existingId!);
+        if (!current)
+          throw new DomainError('NOT_FOUND', 'Ce Promeneur du Net n’existe pas ou a été supprimé.');
+        return promeneurFields.parse({
+          ...current,
+          ...op.given,
+          structureId: structureOf(op),
+          statusSince: null,
+        });
+      }),
     });
-  }
+  await updatePromeneurs(trx, changed, stepsOf(updates));
 }
