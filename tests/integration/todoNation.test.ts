@@ -201,6 +201,47 @@ beforeAll(async () => {
       `update event_invitees set attendance = null where event_id = (select id from events where "end" < ? and status != 'annule' order by start desc limit 1)`,
     )
     .run(`${TODAY}T00:00`);
+  // Three active Promeneurs without figures for November: one left during the month (still
+  // owes them), one left on its first day (owes nothing), one left and came back during it.
+  const active = conn
+    .prepare(
+      `select id from promeneurs where status = 'actif' and archived_at is null order by id limit 3`,
+    )
+    .all() as { id: number }[];
+  expect(active).toHaveLength(3);
+  const change = conn.prepare(
+    `insert into status_history (entity, entity_id, status, since, recorded_at) values ('promeneur', ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  for (const [{ id }, changes] of [
+    [active[0]!, [['sorti', '2026-11-15']]],
+    [active[1]!, [['sorti', '2026-11-01']]],
+    [
+      active[2]!,
+      [
+        ['sorti', '2026-10-20'],
+        ['actif', '2026-11-20'],
+      ],
+    ],
+  ] as const) {
+    conn
+      .prepare(`delete from activity_reports where promeneur_id = ? and period_key = '2026-11'`)
+      .run(id);
+    for (const [status, since] of changes) change.run(id, status, since, now);
+    conn.prepare(`update promeneurs set status = ? where id = ?`).run(changes.at(-1)![0], id);
+  }
+  const owed = (
+    await dueItems(db, { until: addMonths(TODAY, 1), structureId: null, kinds: [] }, TODAY)
+  )
+    .filter((i) => i.kind === 'activity_missing')
+    .map((i) => i.key);
+  expect(owed).toEqual(
+    expect.arrayContaining([
+      `activity:${active[0]!.id}:2026-11`,
+      `activity:${active[2]!.id}:2026-11`,
+    ]),
+  );
+  expect(owed).not.toContain(`activity:${active[1]!.id}:2026-11`);
 });
 afterAll(() => vault.cleanup());
 

@@ -17,6 +17,7 @@ import {
   lastDayInForce,
   monthsBetween,
   noticeDeadlines,
+  obligationLabel,
   renewalTerms,
   yearlyObligations,
   yearTotals,
@@ -270,6 +271,15 @@ describe('bounded to the to-do list’s horizon', () => {
         }
   });
 
+  it('gives each anniversary as adding years to the start does', () => {
+    for (const start of days(2023, 2025))
+      expect(anniversaries(start, addMonths(start, 60)), start).toEqual(
+        [1, 2, 3, 4, 5, 6]
+          .map((k) => addMonths(start, 12 * k))
+          .filter((a) => a <= addDays(addMonths(start, 60), 1)),
+      );
+  });
+
   it('stops the anniversaries and the obligations at the horizon, leaving out nothing before', () => {
     for (const start of starts)
       for (const months of lengths) {
@@ -284,12 +294,13 @@ describe('bounded to the to-do list’s horizon', () => {
               { startDate: start, endDate: end },
               JUNE_30,
               endedOn,
-              (key, _kind, _year, dueOn, label) => seen.push(`${dueOn} ${key} ${label()}`),
+              (key, kind, year, dueOn, rank) =>
+                seen.push(`${dueOn} ${key} ${year} ${obligationLabel(kind, year, dueOn, rank)}`),
               until,
             );
             const all = yearlyObligations({ startDate: start, endDate: end }, JUNE_30, endedOn)
               .filter((o) => o.dueOn <= until)
-              .map((o) => `${o.dueOn} ${o.key} ${o.label}`);
+              .map((o) => `${o.dueOn} ${o.key} ${o.year} ${o.label}`);
             expect(seen.sort(), `${start} ${months} ${endedOn} ${until}`).toEqual(all.sort());
           }
       }

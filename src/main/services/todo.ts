@@ -43,35 +43,11 @@ export interface TodoFilter {
 }
 
 /**
- * An item due, as the list shows it, but for its label: built only when listed (the
- * dashboard counts the items by kind, overdue or not, without their labels).
+ * Everything not done that is due on or before `filter.until`, unsorted (see dueItems; the
+ * dashboard counts them as they come). The calendar's and the committees' items concern no
+ * structure: a structure filter leaves them out.
  */
-export interface Due extends Omit<TodoItem, 'label'> {
-  label: () => string;
-}
-
-/** A label already built. */
-const built = (label: string) => () => label;
-
-const asDue = (item: TodoItem): Due => ({ ...item, label: built(item.label) });
-
-const asItem = (d: Due): TodoItem => ({
-  key: d.key,
-  kind: d.kind,
-  date: d.date,
-  overdue: d.overdue,
-  label: d.label(),
-  context: d.context,
-  structure: d.structure,
-  link: d.link,
-});
-
-/**
- * Everything not done that is due on or before `filter.until`, unsorted (see dueItems).
- * The calendar's and the committees' items concern no structure: a structure filter
- * leaves them out.
- */
-export async function dueEntries(db: Db, filter: TodoFilter, today: string): Promise<Due[]> {
+export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
   const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
   const items: TodoItem[] = [];
   if (filter.structureId === null) {
@@ -89,19 +65,32 @@ export async function dueEntries(db: Db, filter: TodoFilter, today: string): Pro
   if (wants('activity_missing'))
     items.push(...(await activityItems(db, today, filter.structureId)));
   return [
-    ...items.filter((i) => i.date <= filter.until).map(asDue),
+    ...items.filter((i) => i.date <= filter.until),
     ...(await conventionItems(db, filter, today)),
   ];
 }
 
-/** By date, then label (French dictionary order), then key. */
-function byDateThenLabel(a: TodoItem, b: TodoItem): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.label !== b.label) {
-    const byLabel = compareText(a.label, b.label);
-    if (byLabel !== 0) return byLabel;
-  }
-  return a.key.localeCompare(b.key);
+/**
+ * Sorted by date, then label (French dictionary order), then key. Labels repeat (hundreds of
+ * distinct ones for thousands of items): each is placed once among the others in French
+ * order, labels the collator finds equal sharing a place, and the items compare places.
+ */
+function byDateThenLabel(items: TodoItem[]): TodoItem[] {
+  const labels = [...new Set(items.map((i) => i.label))].sort(compareText);
+  const placeOf = new Map<string, number>();
+  labels.forEach((label, i) =>
+    placeOf.set(
+      label,
+      i > 0 && compareText(labels[i - 1]!, label) === 0 ? placeOf.get(labels[i - 1]!)! : i,
+    ),
+  );
+  return items
+    .map((item) => ({ item, place: placeOf.get(item.label)! }))
+    .sort((a, b) => {
+      if (a.item.date !== b.item.date) return a.item.date < b.item.date ? -1 : 1;
+      return a.place - b.place || a.item.key.localeCompare(b.item.key);
+    })
+    .map((p) => p.item);
 }
 
 /**
@@ -110,7 +99,7 @@ function byDateThenLabel(a: TodoItem, b: TodoItem): number {
  * has passed is left out: there is nothing left to do for it.
  */
 export async function dueItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
-  return (await dueEntries(db, filter, today)).map(asItem).sort(byDateThenLabel);
+  return byDateThenLabel(await dueUnsorted(db, filter, today));
 }
 
 /** The list as the app shows it: up to the query's horizon, or the setting's when none. */

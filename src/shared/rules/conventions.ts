@@ -38,46 +38,76 @@ export interface ObligationDeadline {
 
 export const DEFAULT_OBLIGATION_DEADLINE: ObligationDeadline = { day: 30, month: 6 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** The number of days of a month (1–12) in a year. */
 const daysIn = (year: number, month: number) =>
   month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+const pad2 = (n: number) => TWO_DIGITS[n] ?? String(n);
+
+/**
+ * A YYYY-MM-DD date as the number YYYYMMDD when it is a real date of years 1000–9999, else
+ * 0; read digit by digit, without making a string or an array (the to-do list reads tens of
+ * thousands of dates).
+ */
+function ymdOf(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return 0;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    n = n * 10 + digit;
+  }
+  const year = Math.floor(n / 10000);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)
+    ? n
+    : 0;
+}
 
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(iso: string, days: number): string {
-  // Plain arithmetic for a valid date of years 1000–9999 moved by up to a thousand days (the
+  // Plain arithmetic for a real date of years 1000–9999 moved by up to a thousand days (the
   // to-do list computes thousands of these); Date, as before, for anything else.
-  const m = ISO_DATE.exec(iso);
-  if (m && Number.isInteger(days) && Math.abs(days) <= 1000) {
-    let year = Number(m[1]);
-    let month = Number(m[2]);
-    let day = Number(m[3]);
-    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) {
-      day += days;
-      while (day > daysIn(year, month)) {
-        day -= daysIn(year, month);
-        month++;
-        if (month > 12) {
-          month = 1;
-          year++;
-        }
+  const ymd = ymdOf(iso);
+  if (ymd !== 0 && Number.isInteger(days) && Math.abs(days) <= 1000) {
+    let year = Math.floor(ymd / 10000);
+    let month = Math.floor(ymd / 100) % 100;
+    let day = (ymd % 100) + days;
+    while (day > daysIn(year, month)) {
+      day -= daysIn(year, month);
+      month++;
+      if (month > 12) {
+        month = 1;
+        year++;
       }
-      while (day < 1) {
-        month--;
-        if (month < 1) {
-          month = 12;
-          year--;
-        }
-        day += daysIn(year, month);
-      }
-      if (year >= 1000 && year <= 9999) return `${year}-${pad2(month)}-${pad2(day)}`;
     }
+    while (day < 1) {
+      month--;
+      if (month < 1) {
+        month = 12;
+        year--;
+      }
+      day += daysIn(year, month);
+    }
+    if (year >= 1000 && year <= 9999) return `${year}-${pad2(month)}-${pad2(day)}`;
   }
   const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The k-th anniversary of a start date, as addMonths(startDate, 12 * k) gives it: the same
+ * month and day k years on, 29/02 becoming 28/02 in common years. `ymd` is ymdOf(startDate).
+ */
+function anniversaryOf(startDate: string, ymd: number, k: number): string {
+  const year = Math.floor(ymd / 10000) + k;
+  if (ymd === 0 || year > 9999) return addMonths(startDate, 12 * k);
+  const month = Math.floor(ymd / 100) % 100;
+  return `${year}-${pad2(month)}-${pad2(Math.min(ymd % 100, daysIn(year, month)))}`;
 }
 
 /** The YYYY-MM-DD date of day/month in a year, clamped to the month's last day (29/02 → 28/02). */
@@ -119,10 +149,12 @@ export function coveredYears(startDate: string, endDate: string): number[] {
  */
 export function anniversaries(startDate: string, endDate: string, until?: string): string[] {
   const dates: string[] = [];
-  const limit = addDays(endDate, 1);
+  const ymd = ymdOf(startDate);
+  let limit: string | null = null; // the day after the end, made only when needed
   for (let k = 1; ; k++) {
-    const date = addMonths(startDate, 12 * k);
-    if (date > limit || (until !== undefined && date > until)) return dates;
+    const date = anniversaryOf(startDate, ymd, k);
+    if (until !== undefined && date > until) return dates;
+    if (date > endDate && date > (limit ??= addDays(endDate, 1))) return dates;
     dates.push(date);
   }
 }
@@ -192,17 +224,83 @@ export interface ObligationDue {
   label: string;
 }
 
-/** Visits one obligation; its label is built only when asked for. */
+/**
+ * Visits one obligation: its key, kind, year and due date, and for an anniversary report its
+ * rank (1 for the first year; 0 for the others). Its label is built apart (obligationLabel),
+ * only when needed.
+ */
 export type ObligationVisitor = (
   key: string,
   kind: ObligationKind,
   year: number,
   dueOn: string,
-  label: () => string,
+  rank: number,
 ) => void;
 
-const obligationLabel = (kind: ObligationKind, suffix: string) =>
-  `${OBLIGATION_KINDS[kind]} ${suffix}`;
+// Keys and labels of a year's obligations, made once per year and then shared: the to-do
+// list looks up and shows tens of thousands of them, and a string already hashed is found
+// at once.
+const YEAR_KINDS = [
+  'attestation_service_fait',
+  'budget_previsionnel',
+  'compte_resultat',
+  'bilan_qualitatif',
+] as const;
+type OfYear = readonly [string, string, string, string];
+interface YearObligations {
+  keys: OfYear;
+  labels: OfYear;
+  certificateDue: string;
+  /** The J/M date of the next year, by J/M setting (month * 100 + day). */
+  next: Map<number, string>;
+}
+const ofYear = new Map<number, YearObligations>();
+const named = (kind: ObligationKind, year: number) => `${OBLIGATION_KINDS[kind]} ${year}`;
+const obligationsOfYear = (year: number) => {
+  let made = ofYear.get(year);
+  if (!made) {
+    made = {
+      keys: [
+        `attestation_service_fait:${year}`,
+        `budget_previsionnel:${year}`,
+        `compte_resultat:${year}`,
+        `bilan_qualitatif:${year}`,
+      ],
+      // Year N asks for the income statement and the report of year N-1.
+      labels: [
+        named('attestation_service_fait', year),
+        named('budget_previsionnel', year),
+        named('compte_resultat', year - 1),
+        named('bilan_qualitatif', year - 1),
+      ],
+      certificateDue: `${year}-12-31`,
+      next: new Map(),
+    };
+    ofYear.set(year, made);
+  }
+  return made;
+};
+const nextDue = (of: YearObligations, year: number, deadline: ObligationDeadline) => {
+  const setting = deadline.month * 100 + deadline.day;
+  let date = of.next.get(setting);
+  if (date === undefined)
+    of.next.set(setting, (date = dateInYear(year + 1, deadline.month, deadline.day)));
+  return date;
+};
+const anniversaryKeys: string[] = [];
+const anniversaryKey = (rank: number) => (anniversaryKeys[rank] ??= `bilan_anniversaire:${rank}`);
+
+/** « Budget prévisionnel 2026 », « Compte de résultat 2025 » (for 2026), « Bilan d’activité… (1re année, au 01/01/2027) ». */
+export function obligationLabel(
+  kind: ObligationKind,
+  year: number,
+  dueOn: string,
+  rank: number,
+): string {
+  if (kind === 'bilan_anniversaire')
+    return `${OBLIGATION_KINDS.bilan_anniversaire} (${rank === 1 ? '1re' : `${rank}e`} année, au ${formatDate(dueOn)})`;
+  return obligationsOfYear(year).labels[YEAR_KINDS.indexOf(kind)]!;
+}
 
 /**
  * Visits every obligation of the covered years, in no particular order (see
@@ -218,41 +316,24 @@ export function eachYearlyObligation(
 ): void {
   const end = lastDayInForce(terms.endDate, endedOn);
   if (end < terms.startDate) return;
-  for (const year of coveredYears(terms.startDate, end)) {
+  const firstYear = yearOf(terms.startDate);
+  const lastYear = yearOf(end);
+  for (let year = firstYear; year <= lastYear; year++) {
     // A year's obligations fall on its 31 December and then on the J/M date of the next
     // year, and each year's come after the previous year's.
-    const certificateDue = `${year}-12-31`;
-    if (until !== undefined && certificateDue > until) break;
-    const next = dateInYear(year + 1, deadline.month, deadline.day);
-    const previous = String(year - 1);
-    visit(
-      `attestation_service_fait:${year}`,
-      'attestation_service_fait',
-      year,
-      certificateDue,
-      () => obligationLabel('attestation_service_fait', String(year)),
-    );
+    const of = obligationsOfYear(year);
+    if (until !== undefined && of.certificateDue > until) break;
+    visit(of.keys[0], 'attestation_service_fait', year, of.certificateDue, 0);
+    const next = nextDue(of, year, deadline);
     if (until !== undefined && next > until) break;
-    visit(`budget_previsionnel:${year}`, 'budget_previsionnel', year, next, () =>
-      obligationLabel('budget_previsionnel', String(year)),
-    );
-    visit(`compte_resultat:${year}`, 'compte_resultat', year, next, () =>
-      obligationLabel('compte_resultat', previous),
-    );
-    visit(`bilan_qualitatif:${year}`, 'bilan_qualitatif', year, next, () =>
-      obligationLabel('bilan_qualitatif', previous),
-    );
+    visit(of.keys[1], 'budget_previsionnel', year, next, 0);
+    visit(of.keys[2], 'compte_resultat', year, next, 0);
+    visit(of.keys[3], 'bilan_qualitatif', year, next, 0);
   }
-  anniversaries(terms.startDate, end, until).forEach((anniversary, index) => {
-    visit(
-      `bilan_anniversaire:${index + 1}`,
-      'bilan_anniversaire',
-      yearOf(anniversary),
-      anniversary,
-      () =>
-        `${OBLIGATION_KINDS.bilan_anniversaire} (${index === 0 ? '1re' : `${index + 1}e`} année, au ${formatDate(anniversary)})`,
-    );
-  });
+  // The k-th anniversary falls k years after the start's year.
+  const dates = anniversaries(terms.startDate, end, until);
+  for (let k = 1; k <= dates.length; k++)
+    visit(anniversaryKey(k), 'bilan_anniversaire', firstYear + k, dates[k - 1]!, k);
 }
 
 /**
@@ -268,8 +349,8 @@ export function yearlyObligations(
   endedOn: string | null = null,
 ): ObligationDue[] {
   const items: ObligationDue[] = [];
-  eachYearlyObligation(terms, deadline, endedOn, (key, kind, year, dueOn, label) =>
-    items.push({ key, kind, year, dueOn, label: label() }),
+  eachYearlyObligation(terms, deadline, endedOn, (key, kind, year, dueOn, rank) =>
+    items.push({ key, kind, year, dueOn, label: obligationLabel(kind, year, dueOn, rank) }),
   );
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
 }
@@ -319,11 +400,13 @@ export function conventionDeadlines(
   const deadlines: ConventionDeadline[] = [];
   // Anniversaries, like their notice dates, come in order: start at the first one after
   // `after`, stop at the end or once the notice date is beyond `until`.
-  let k = Math.max(1, yearOf(window.after) - yearOf(terms.startDate));
-  while (k > 1 && addMonths(terms.startDate, 12 * (k - 1)) > window.after) k--;
-  while (addMonths(terms.startDate, 12 * k) <= window.after) k++;
+  const start = terms.startDate;
+  const ymd = ymdOf(start);
+  let k = Math.max(1, yearOf(window.after) - yearOf(start));
+  while (k > 1 && anniversaryOf(start, ymd, k - 1) > window.after) k--;
+  while (anniversaryOf(start, ymd, k) <= window.after) k++;
   for (; ; k++) {
-    const anniversary = addMonths(terms.startDate, 12 * k);
+    const anniversary = anniversaryOf(start, ymd, k);
     if (anniversary > terms.endDate) break;
     const noticeBy = addMonths(anniversary, -NOTICE_MONTHS);
     if (noticeBy > window.until) break;

@@ -3,6 +3,7 @@
  * figures for the last ended period are missing, due some days after that period's end.
  * Marking it done sets it aside (remembered in todo_done): the figures may never come.
  */
+import { sql } from 'kysely';
 import type { TodoItem } from '../../../shared/api/todo';
 import { ACTIVITY_DUE_DAYS } from '../../../shared/domain/activity';
 import { lastEndedPeriod, parsePeriod } from '../../../shared/rules/activity';
@@ -21,9 +22,9 @@ export const ACTIVITY_KEYS = {
 
 /**
  * The Promeneurs expected for the last ended period, without figures and not set aside.
- * SQL keeps only those without a report for the period (hundreds, out of thousands), each
- * with their status history, oldest first; the rule of who is expected (`activeDuring`)
- * then judges them.
+ * SQL keeps only those without a report for the period, leaving out those who had left
+ * before it (hundreds remain, out of thousands), each with their status history, oldest
+ * first; the rule of who is expected (`activeDuring`) then judges them.
  */
 export async function activityItems(
   db: Db,
@@ -57,6 +58,18 @@ export async function activityItems(
         .select('activityReports.promeneurId')
         .where('activityReports.periodKey', '=', period.key)
         .where('activityReports.promeneurId', 'is not', null),
+    )
+    // Left before the period and not back: their last change of status, on or before its
+    // first day, was to another status than « actif ». activeDuring would say no (nothing
+    // changed during the period, and the status then was not « actif »): not read further.
+    .where(
+      sql<boolean>`not exists (
+        select 1 from (
+          select h.status, h.since from status_history h
+          where h.entity = 'promeneur' and h.entity_id = ${sql.ref('promeneurs.id')}
+          order by h.since desc, h.id desc limit 1
+        ) as last
+        where last.since <= ${period.start} and last.status != 'actif')`,
     )
     .orderBy('promeneurs.id')
     .orderBy('statusHistory.since')

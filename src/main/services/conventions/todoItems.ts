@@ -16,12 +16,14 @@ import {
   conventionDeadlines,
   eachYearlyObligation,
   formatEuros,
+  obligationLabel,
 } from '../../../shared/rules/conventions';
 import { formatDate } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit';
-import type { Due, TodoFilter } from '../todo';
+import type { TodoItem } from '../../../shared/api/todo';
+import type { TodoFilter } from '../todo';
 import { documentSubject, findDocument } from './documents';
 import {
   generatedObligations,
@@ -86,35 +88,45 @@ function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number
 /**
  * The received obligations' keys, by convention (all conventions, or those given): one
  * row per convention, the keys joined by spaces (keys hold none), far cheaper to read than
- * one row per obligation; read from the covering index `obligations_received`.
+ * one row per obligation; read from the covering index `obligations_received`. Looked up as
+ * they come (see holdsKey), not split.
  */
 async function receivedObligations(
   db: Db,
   conventionIds: number[] | null,
-): Promise<Map<number, Set<string>>> {
+): Promise<Map<number, string>> {
   let select = db
     .selectFrom('obligationStates')
     .select(['conventionId', sql<string>`group_concat(key, ' ')`.as('keys')])
     .where('receivedOn', 'is not', null)
     .groupBy('conventionId');
   if (conventionIds !== null) select = select.where('conventionId', 'in', conventionIds);
-  const received = new Map<number, Set<string>>();
-  for (const { conventionId, keys } of await select.execute())
-    received.set(conventionId, new Set(keys.split(' ')));
-  return received;
+  return new Map((await select.execute()).map((r) => [r.conventionId, r.keys]));
+}
+
+/** Whether space-separated keys hold one key, whole. */
+export function holdsKey(keys: string, key: string): boolean {
+  for (let at = keys.indexOf(key); at !== -1; at = keys.indexOf(key, at + 1)) {
+    const end = at + key.length;
+    if ((at === 0 || keys[at - 1] === ' ') && (end === keys.length || keys[end] === ' '))
+      return true;
+  }
+  return false;
 }
 
 /** Where a convention's items go, and what they all share. */
 interface Sink {
-  items: Due[];
+  items: TodoItem[];
   until: string;
   today: string;
-  conventionId: number;
   context: string;
   structure: { id: number; name: string };
+  conventionId: number;
+  /** The links made so far: the items of a kind share one. */
+  links: Partial<Record<ConventionTodoKind, string>>;
 }
 
-/** Adds an item of the convention, if due on or before the horizon. */
+/** Adds an item of the convention, if due on or before the horizon; its label built then. */
 function add(
   sink: Sink,
   kind: ConventionTodoKind,
@@ -123,23 +135,30 @@ function add(
   label: () => string,
 ): void {
   if (date > sink.until) return;
-  const tab = TAB_OF[kind];
   sink.items.push({
     key,
     kind,
     date,
     overdue: date < sink.today,
-    label,
+    label: label(),
     context: sink.context,
     structure: sink.structure,
-    link: tab
-      ? `/conventions/${sink.conventionId}?onglet=${tab}`
-      : `/conventions/${sink.conventionId}`,
+    link: (sink.links[kind] ??= linkOf(sink.conventionId, kind)),
   });
 }
 
+/** The convention's page, at the tab where the kind of item is dealt with. */
+const linkOf = (conventionId: number, kind: ConventionTodoKind) =>
+  TAB_OF[kind]
+    ? `/conventions/${conventionId}?onglet=${TAB_OF[kind]}`
+    : `/conventions/${conventionId}`;
+
 /** The conventions' items due on or before `filter.until`, unsorted. */
-export async function conventionItems(db: Db, filter: TodoFilter, today: string): Promise<Due[]> {
+export async function conventionItems(
+  db: Db,
+  filter: TodoFilter,
+  today: string,
+): Promise<TodoItem[]> {
   const wanted = (Object.keys(FED_BY) as ConventionTodoKind[]).filter(
     (kind) => filter.kinds.length === 0 || filter.kinds.includes(kind),
   );
@@ -173,7 +192,7 @@ export async function conventionItems(db: Db, filter: TodoFilter, today: string)
   const endDates = await amendedEndDates(db, ids);
   const received = wants('obligation_due')
     ? await receivedObligations(db, ids)
-    : new Map<number, Set<string>>();
+    : new Map<number, string>();
   const deadline = await obligationDeadline(db);
   const done = new Set(
     (
@@ -214,16 +233,25 @@ export async function conventionItems(db: Db, filter: TodoFilter, today: string)
     payments = payments.where('conventions.structureId', '=', filter.structureId);
   const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
 
-  const items: Due[] = [];
+  // Amounts repeat (a flat rate per Promeneur): each is written out once.
+  const written = new Map<number, string>();
+  const euros = (cents: number) => {
+    let text = written.get(cents);
+    if (text === undefined) written.set(cents, (text = formatEuros(cents)));
+    return text;
+  };
+  const window = { after: today, until: filter.until };
+  const items: TodoItem[] = [];
   for (const row of rows) {
     const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
     const sink: Sink = {
       items,
       until: filter.until,
       today,
-      conventionId: row.id,
       context: row.reference,
       structure: { id: row.structureId, name: row.structureName },
+      conventionId: row.id,
+      links: {},
     };
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
@@ -242,9 +270,11 @@ export async function conventionItems(db: Db, filter: TodoFilter, today: string)
         t,
         deadline,
         row.endedOn,
-        (key, _kind, _year, dueOn, label) => {
-          if (got?.has(key)) return;
-          add(sink, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, label);
+        (key, kind, year, dueOn, rank) => {
+          if (got !== undefined && holdsKey(got, key)) return;
+          add(sink, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
+            obligationLabel(kind, year, dueOn, rank),
+          );
         },
         filter.until,
       );
@@ -256,13 +286,13 @@ export async function conventionItems(db: Db, filter: TodoFilter, today: string)
           'payment_planned',
           `payment:${p.id}`,
           p.plannedOn ?? row.startDate,
-          () => `Versement prévu : ${paymentName(p)}, ${formatEuros(p.amountCents)}`,
+          () => `Versement prévu : ${paymentName(p)}, ${euros(p.amountCents)}`,
         );
     const ending = fed('convention_ending', row.status);
     const notice = fed('notice_deadline', row.status);
     if (!ending && !notice) continue;
     // A notice deadline whose anniversary has passed has nothing left to do: not generated.
-    for (const d of conventionDeadlines(t, { after: today, until: filter.until })) {
+    for (const d of conventionDeadlines(t, window)) {
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
       if (d.kind === 'end' && ending)
