@@ -3,8 +3,9 @@
  * that process only), then checked against the vault: the Promeneur it was made for still
  * exists, its period is the one being collected, its channels and themes still exist. The
  * preview says what importing would do; confirming imports, replacing figures already there
- * only when the call says so. Nothing is kept between the two calls: confirming reads the
- * file again.
+ * only when the call says so. What the contained process read is kept in memory between the
+ * two calls (imports/kept.ts): confirming the file previewed does not read it again, but it
+ * checks it against the vault again, as the vault is at that moment.
  */
 import type { ParsedInput, RouteOutput } from '../../../shared/api/contract';
 import { activityFigures } from '../../../shared/api/activity';
@@ -13,7 +14,9 @@ import { parsePeriod } from '../../../shared/rules/activity';
 import { DomainError } from '../../../shared/result';
 import { inTransaction, type Db } from '../../db/connection';
 import { runContained } from '../../imports/contained';
+import { KeptReads } from '../../imports/kept';
 import { listEntries } from './lists';
+import type { ReadTemplate } from './templateLayout';
 import { assertEnterable, createReport, findReport, periodOfKey, updateReport } from './reports';
 
 /** A template reads in about a second and 60 MiB; these leave a wide margin. */
@@ -32,6 +35,24 @@ function bytesOf(contentBase64: string): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/**
+ * The templates read, per open vault: a whole selection is previewed before any is imported,
+ * so many are kept (each is a few hundred bytes of figures and identity).
+ */
+export const MAX_KEPT_TEMPLATES = 1000;
+const templates = new KeptReads<ReadTemplate>(MAX_KEPT_TEMPLATES);
+
+/** A returned template's read: the one kept from its preview, else read in the contained process. */
+export async function readTemplateFile(
+  db: Db,
+  input: { fileName: string; contentBase64: string },
+): Promise<{ digest: string; value: ReadTemplate }> {
+  const bytes = bytesOf(input.contentBase64);
+  return templates.read(db, input.fileName, bytes, () =>
+    runContained('activityTemplate', bytes, TEMPLATE_LIMITS),
+  );
+}
+
 type Input = Pick<
   ParsedInput<'activity.importPreview'>,
   'periodKey' | 'fileName' | 'contentBase64'
@@ -41,11 +62,7 @@ type Input = Pick<
 async function readReturned(db: Db, input: Input) {
   const expected = periodOfKey(input.periodKey);
   await assertEnterable(db, expected);
-  const read = await runContained(
-    'activityTemplate',
-    bytesOf(input.contentBase64),
-    TEMPLATE_LIMITS,
-  );
+  const { digest, value: read } = await readTemplateFile(db, input);
   const promeneur = await db
     .selectFrom('promeneurs')
     .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
@@ -77,6 +94,7 @@ async function readReturned(db: Db, input: Input) {
     }
   }
   return {
+    digest,
     promeneur: { id: promeneur.id, name, structure: promeneur.name },
     period: expected,
     figures: errors.length === 0 ? figures : null,
@@ -124,7 +142,7 @@ export async function confirmImport(
     );
   const figures = read.figures;
   const origin = { source: 'import' as const, fileName: input.fileName };
-  return inTransaction(db, async (trx) => {
+  const done = await inTransaction(db, async (trx) => {
     const existing = await findReport(trx, read.promeneur.id, read.period.key);
     if (existing && !input.replace)
       throw new DomainError(
@@ -138,4 +156,6 @@ export async function confirmImport(
     const { id } = await createReport(trx, read.promeneur.id, read.period.key, figures, origin);
     return { id, replaced: false };
   });
+  templates.forget(db, read.digest); // imported: the file is not needed any more
+  return done;
 }

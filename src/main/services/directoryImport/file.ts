@@ -3,18 +3,15 @@
  * import process (imports/tableRead.ts), never in the app's own process.
  *
  * The read, the preview and the import each receive the file again. The table parsed at the
- * read is kept in memory for the steps that follow, found by a digest of the file's name and
- * bytes, so a file is parsed once rather than three times (each parse starts a process: about
- * half a second, and a second or more for a large workbook). It is never written anywhere, it
- * belongs to the open vault's database (locking drops it with the connection), it goes after
- * a quarter of an hour unused or once its import has run, and a newer file replaces it. Any
- * other file, or one whose bytes changed, is parsed again.
+ * read is kept in memory for the steps that follow (imports/kept.ts), so a file is parsed once
+ * rather than three times (each parse starts a process: about half a second, and a second or
+ * more for a large workbook). Only the last file is kept; it goes once its import has run.
  */
-import { createHash } from 'node:crypto';
 import { MAX_DIRECTORY_FILE_BYTES } from '../../../shared/domain/directoryImport';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { runContained } from '../../imports/contained';
+import { KEPT_MS, KeptReads } from '../../imports/kept';
 import type { ReadTable } from '../../imports/tableRead';
 
 /**
@@ -37,41 +34,14 @@ export async function readTableBytes(bytes: Uint8Array, fileName: string): Promi
 }
 
 /** How long a parsed table is kept unused. */
-export const TABLE_KEPT_MS = 15 * 60 * 1000;
+export const TABLE_KEPT_MS = KEPT_MS;
 
-interface Kept {
-  digest: string;
-  table: ReadTable;
-  timer: NodeJS.Timeout;
-}
-
-/** The last table parsed for each open database (one per vault; a locked vault's goes with it). */
-const kept = new WeakMap<Db, Kept>();
-
-const digestOf = (fileName: string, bytes: Uint8Array) =>
-  createHash('sha256').update(fileName).update('\u0000').update(bytes).digest('hex');
-
-function keep(db: Db, digest: string, table: ReadTable): void {
-  forgetTable(db);
-  const ref = new WeakRef(db);
-  const entry: Kept = {
-    digest,
-    table,
-    timer: setTimeout(() => {
-      const owner = ref.deref();
-      if (owner && kept.get(owner) === entry) kept.delete(owner);
-    }, TABLE_KEPT_MS),
-  };
-  entry.timer.unref();
-  kept.set(db, entry);
-}
+/** The last table parsed, per open vault. */
+const tables = new KeptReads<ReadTable>(1);
 
 /** Drops the table kept for `db` (its import has run). */
 export function forgetTable(db: Db): void {
-  const entry = kept.get(db);
-  if (!entry) return;
-  clearTimeout(entry.timer);
-  kept.delete(db);
+  tables.forget(db);
 }
 
 /**
@@ -83,13 +53,8 @@ export async function readTableFile(
   input: { fileName: string; contentBase64: string },
 ): Promise<ReadTable> {
   const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-  const digest = digestOf(input.fileName, bytes);
-  const known = kept.get(db);
-  if (known?.digest === digest) {
-    keep(db, digest, known.table); // a quarter of an hour more
-    return known.table;
-  }
-  const table = await readTableBytes(bytes, input.fileName);
-  keep(db, digest, table);
-  return table;
+  const read = await tables.read(db, input.fileName, bytes, () =>
+    readTableBytes(bytes, input.fileName),
+  );
+  return read.value;
 }
