@@ -73,7 +73,8 @@ export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Pr
 /**
  * Sorted by date, then label (French dictionary order), then key. Labels repeat (hundreds of
  * distinct ones for thousands of items): each is placed once among the others in French
- * order, labels the collator finds equal sharing a place, and the items compare places.
+ * order, labels the collator finds equal sharing a place. The items are then grouped by date
+ * and place, the groups put in order, and only the items of a group compared, by key.
  */
 function byDateThenLabel(items: TodoItem[]): TodoItem[] {
   const labels = [...new Set(items.map((i) => i.label))].sort(compareText);
@@ -84,13 +85,22 @@ function byDateThenLabel(items: TodoItem[]): TodoItem[] {
       i > 0 && compareText(labels[i - 1]!, label) === 0 ? placeOf.get(labels[i - 1]!)! : i,
     ),
   );
-  return items
-    .map((item) => ({ item, place: placeOf.get(item.label)! }))
-    .sort((a, b) => {
-      if (a.item.date !== b.item.date) return a.item.date < b.item.date ? -1 : 1;
-      return a.place - b.place || a.item.key.localeCompare(b.item.key);
-    })
-    .map((p) => p.item);
+  const groups = new Map<string, Map<number, TodoItem[]>>();
+  for (const item of items) {
+    let ofDate = groups.get(item.date);
+    if (!ofDate) groups.set(item.date, (ofDate = new Map()));
+    const place = placeOf.get(item.label)!;
+    const group = ofDate.get(place);
+    if (group) group.push(item);
+    else ofDate.set(place, [item]);
+  }
+  const sorted: TodoItem[] = [];
+  for (const date of [...groups.keys()].sort()) {
+    const ofDate = groups.get(date)!;
+    for (const place of [...ofDate.keys()].sort((a, b) => a - b))
+      sorted.push(...ofDate.get(place)!.sort((a, b) => a.key.localeCompare(b.key)));
+  }
+  return sorted;
 }
 
 /**
