@@ -11,6 +11,7 @@ import { seedNation, SMALL_NATION } from '../../src/main/demo/national';
 import { completenessOf } from '../../src/main/services/activity/completeness';
 import { getConvention } from '../../src/main/services/conventions';
 import { paymentName } from '../../src/main/services/conventions/payments';
+import { holdsKey } from '../../src/main/services/conventions/todoItems';
 import { todoByKind } from '../../src/main/services/dashboard/todo';
 import { compareText } from '../../src/main/services/directory';
 import { dueItems, listTodo, markTodoDone } from '../../src/main/services/todo';
@@ -305,5 +306,17 @@ describe('the to-do list on a small nation', () => {
         ofKind.filter((i) => i.overdue).length,
       ]);
     }
+  });
+});
+
+describe('the received obligations’ keys', () => {
+  it('are found whole, never inside a longer key', () => {
+    const keys = 'attestation_service_fait:2025 bilan_anniversaire:10 bilan_anniversaire:2';
+    expect(holdsKey(keys, 'attestation_service_fait:2025')).toBe(true);
+    expect(holdsKey(keys, 'bilan_anniversaire:2')).toBe(true);
+    expect(holdsKey(keys, 'bilan_anniversaire:1')).toBe(false);
+    expect(holdsKey(keys, 'attestation_service_fait:202')).toBe(false);
+    expect(holdsKey(keys, 'service_fait:2025')).toBe(false);
+    expect(holdsKey('', 'bilan_anniversaire:1')).toBe(false);
   });
 });

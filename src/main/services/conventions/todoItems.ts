@@ -7,7 +7,7 @@
  * whose status feeds a kind wanted, the received obligations' keys (a covering index), the
  * missing documents and the unpaid payments due within the horizon (partial indexes); the
  * rules generate no obligation nor deadline beyond the horizon, and no notice deadline whose
- * anniversary has passed. An item is built (its label, its link) only when listed.
+ * anniversary has passed; a label is written only for an item within the horizon.
  */
 import { sql } from 'kysely';
 import type { TodoKind } from '../../../shared/domain/todo';
