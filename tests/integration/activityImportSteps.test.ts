@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as contained from '../../src/main/imports/contained';
 import { readTemplateFile } from '../../src/main/services/activity/imports';
+import { DomainError } from '../../src/shared/result';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
 import { todayInParis } from '../../src/shared/rules/dates';
 import { createTestVault, TEST_PASSPHRASE, type TestVault } from '../support/vault';
@@ -55,7 +56,7 @@ beforeEach(async () => {
 afterEach(() => vault.cleanup());
 
 /** The template of one Promeneur, filled in with `contacted` young people contacted. */
-async function returned(promeneurId: number, contacted: number) {
+async function returned(promeneurId: number, contacted: number | string) {
   const out = await vault.value('activity.templates', { periodKey: PERIOD.key, promeneurId });
   const book = await loadWorkbook(Buffer.from(out.contentBase64, 'base64'));
   const sheet = book.getWorksheet('Bilan d’activité')!;
@@ -123,5 +124,90 @@ describe('a returned template, read once', () => {
     const after = await readTemplateFile(vault.session.db, file);
     expect(after.value).not.toBe(kept.value);
     expect(parses()).toBe(2);
+  });
+});
+
+describe('a selection previewed in one contained process', () => {
+  const reports = () =>
+    (
+      vault.session.vault.connection
+        .prepare('select count(*) as n from activity_reports')
+        .get() as { n: number }
+    ).n;
+  const pdf = {
+    fileName: 'scan.xlsx',
+    contentBase64: Buffer.from('%PDF-1.7\n').toString('base64'),
+  };
+
+  it('says of each file what importing would do, or why it is refused', async () => {
+    const ines = await returned(ids.ines, 12);
+    const yanis = await returned(ids.yanis, 'une dizaine');
+    const out = await vault.value('activity.importPreviewBatch', {
+      periodKey: PERIOD.key,
+      files: [ines, pdf, yanis],
+    });
+    expect(parses()).toBe(1);
+    expect(vi.mocked(contained.runContained).mock.calls[0]![0]).toBe('activityTemplates');
+    expect(out.map((r) => (r.ok ? r.preview.promeneur.name : r.message))).toEqual([
+      'Inès Garnier',
+      expect.stringMatching(/PDF renommé/),
+      'Yanis Benali',
+    ]);
+    const [first, , third] = out;
+    expect(first?.ok && first.preview.figures?.youngContacted).toBe(12);
+    expect(third?.ok && third.preview.errors[0]).toMatch(/« une dizaine » n’est pas un nombre/);
+    expect(reports()).toBe(0); // a preview writes nothing
+    // Its import does not read the file again.
+    await vault.value('activity.importConfirm', { ...ines, replace: false });
+    expect(parses()).toBe(1);
+    expect(reports()).toBe(1);
+  });
+
+  it('reads only the files not read yet, and answers like the single preview', async () => {
+    const ines = await returned(ids.ines, 12);
+    const yanis = await returned(ids.yanis, 7);
+    const single = await vault.value('activity.importPreview', ines);
+    const out = await vault.value('activity.importPreviewBatch', {
+      periodKey: PERIOD.key,
+      files: [ines, yanis],
+    });
+    const batchCall = vi.mocked(contained.runContained).mock.calls[1]!;
+    expect([batchCall[0], (batchCall[1] as unknown[]).length]).toEqual(['activityTemplates', 1]);
+    expect(out[0]).toEqual({ ok: true, preview: single });
+  });
+
+  it('reads each file alone when the shared process is stopped, so only the culprit is refused', async () => {
+    const ines = await returned(ids.ines, 12);
+    const yanis = await returned(ids.yanis, 7);
+    vi.mocked(contained.runContained).mockImplementationOnce(() =>
+      Promise.reject(new DomainError('INVALID_INPUT', 'La lecture du fichier a été arrêtée.')),
+    );
+    const out = await vault.value('activity.importPreviewBatch', {
+      periodKey: PERIOD.key,
+      files: [ines, yanis],
+    });
+    expect(vi.mocked(contained.runContained).mock.calls.map(([task]) => task)).toEqual([
+      'activityTemplates',
+      'activityTemplate',
+      'activityTemplate',
+    ]);
+    expect(out.map((r) => r.ok && r.preview.promeneur.name)).toEqual([
+      'Inès Garnier',
+      'Yanis Benali',
+    ]);
+  });
+
+  it('refuses a whole call it cannot take, in French, and changes nothing', async () => {
+    const ines = await returned(ids.ines, 12);
+    const files = Array.from({ length: 21 }, () => ines);
+    const many = await vault.call('activity.importPreviewBatch', { periodKey: PERIOD.key, files });
+    expect(many.ok || many.error.message).toMatch(/20 fichiers au plus/);
+    const none = await vault.call('activity.importPreviewBatch', {
+      periodKey: PERIOD.key,
+      files: [],
+    });
+    expect(none.ok || none.error.message).toMatch(/Aucun fichier à lire\./);
+    expect(parses()).toBe(0);
+    expect(reports()).toBe(0);
   });
 });

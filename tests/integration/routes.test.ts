@@ -669,6 +669,20 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
     // Well formed, but no workbook: refused by the reader, in its contained process.
     { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'JVBERi0xLjcK' },
   ],
+  'activity.importPreviewBatch': [
+    { periodKey: '2026-T3' },
+    { periodKey: '2026-T3', files: [] },
+    { periodKey: '2026-T3', files: 'a.xlsx' },
+    { periodKey: '2026-T9', files: [{ fileName: 'a.xlsx', contentBase64: 'UEsDBA==' }] },
+    { periodKey: '2026-T3', files: [{ fileName: 'a.xlsx', contentBase64: 'pas du base64 !' }] },
+    {
+      periodKey: '2026-T3',
+      files: Array.from({ length: 21 }, (_, i) => ({
+        fileName: `${i}.xlsx`,
+        contentBase64: 'UEsDBA==',
+      })),
+    },
+  ],
   'activity.importConfirm': [
     { periodKey: '2026-T9', fileName: 'a.xlsx', contentBase64: 'UEsDBA==' },
     { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: '', replace: 'oui' },

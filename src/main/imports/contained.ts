@@ -103,7 +103,7 @@ export async function startContained<Request, Reply>(
 }
 
 /** Why a contained task was stopped, in the person's words. */
-const STOPPED = {
+export const STOPPED = {
   timeout: (seconds: number) =>
     `La lecture du fichier a été arrêtée au bout de ${seconds} secondes : il est trop complexe, abîmé ou piégé. Rien n’a été importé.`,
   failed: () =>

@@ -7,7 +7,10 @@
  * process runs one task, and loading them all (exceljs above all) took about half a second of
  * each CSV directory read.
  */
-import type { readActivityTemplate } from '../services/activity/templateRead';
+import type {
+  readActivityTemplate,
+  readActivityTemplates,
+} from '../services/activity/templateRead';
 import type { readCalendar } from '../services/calendar/icsRead';
 import type { writeExport } from '../services/exports/writer';
 import type { readTable } from './tableRead';
@@ -19,6 +22,9 @@ export const tasks = {
   /** A returned activity template's bytes → its identity, figures and per-cell errors. */
   activityTemplate: async (bytes: Parameters<typeof readActivityTemplate>[0]) =>
     (await import('../services/activity/templateRead')).readActivityTemplate(bytes),
+  /** Several returned templates' bytes → each one's read or refusal. */
+  activityTemplates: async (files: Parameters<typeof readActivityTemplates>[0]) =>
+    (await import('../services/activity/templateRead')).readActivityTemplates(files),
   /** A directory spreadsheet (.xlsx or .csv) → its sheets: headings and rows of cells. */
   table: async (input: Parameters<typeof readTable>[0]) =>
     (await import('./tableRead')).readTable(input),

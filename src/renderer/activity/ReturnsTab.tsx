@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { MAX_TEMPLATE_BATCH } from '../../shared/api/activity';
 import type { RouteOutput } from '../../shared/api/contract';
 import { HOURS_ONLINE_LABEL, MAX_TEMPLATE_BYTES } from '../../shared/domain/activity';
 import { parsePeriod } from '../../shared/rules/activity';
@@ -53,9 +54,12 @@ function fileProblem(file: File): string | null {
 
 let nextId = 1;
 
+/** A part sent to be read is cut at this size too (a few large files make one part). */
+const PART_BYTES = 8 * 1024 * 1024;
+
 /**
- * « Retours » : the returned templates, many at once, read one after the other (a progress
- * bar says how far), each previewed with its errors per cell; importing replaces figures
+ * « Retours » : the returned templates, many at once, read in parts (a progress bar says how
+ * far), each previewed with its errors per cell; importing replaces figures
  * already received only once the box saying so is ticked. A refused file changes nothing.
  */
 export function ReturnsTab({ period }: { period: PeriodChoice }) {
@@ -81,34 +85,60 @@ export function ReturnsTab({ period }: { period: PeriodChoice }) {
       replace: false,
     }));
     setFiles((list) => [...added, ...list]);
+    // Sent in parts, each read in one contained process (starting it costs far more than
+    // reading a template); the progress bar moves part by part.
+    let part: { entry: Returned; fileName: string; contentBase64: string }[] = [];
+    let partBytes = 0;
+    let done = 0;
+    const showProgress = () =>
+      setProgress({ done, total: picked.length, what: 'Lecture des fichiers' });
+    const refuse = (entry: Returned, message: string) => {
+      update(entry.id, { state: 'refused', message });
+      done += 1;
+    };
+    const send = async () => {
+      const sent = part;
+      part = [];
+      partBytes = 0;
+      if (sent.length === 0) return;
+      const result = await invoke('activity.importPreviewBatch', {
+        periodKey: period.value,
+        files: sent.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })),
+      });
+      for (const [i, { entry, contentBase64 }] of sent.entries()) {
+        const read = result.ok ? result.value[i] : undefined;
+        if (!read)
+          refuse(entry, result.ok ? 'Le fichier n’a pas pu être lu.' : result.error.message);
+        else if (!read.ok) refuse(entry, read.message);
+        else {
+          update(entry.id, {
+            state: read.preview.errors.length > 0 ? 'errors' : 'ready',
+            preview: read.preview,
+            contentBase64: read.preview.errors.length > 0 ? null : contentBase64,
+          });
+          done += 1;
+        }
+      }
+      showProgress();
+    };
+    showProgress();
     for (const [i, file] of picked.entries()) {
       const entry = added[i]!;
-      setProgress({ done: i, total: picked.length, what: 'Lecture des fichiers' });
       const problem = fileProblem(file);
       if (problem) {
-        update(entry.id, { state: 'refused', message: problem });
+        refuse(entry, problem);
         continue;
       }
-      let contentBase64: string;
       try {
-        contentBase64 = await readAsBase64(file);
+        part.push({ entry, fileName: file.name, contentBase64: await readAsBase64(file) });
+        partBytes += file.size;
       } catch {
-        update(entry.id, { state: 'refused', message: 'Le fichier n’a pas pu être lu.' });
+        refuse(entry, 'Le fichier n’a pas pu être lu.');
         continue;
       }
-      const result = await invoke('activity.importPreview', {
-        periodKey: period.value,
-        fileName: file.name,
-        contentBase64,
-      });
-      if (!result.ok) update(entry.id, { state: 'refused', message: result.error.message });
-      else
-        update(entry.id, {
-          state: result.value.errors.length > 0 ? 'errors' : 'ready',
-          preview: result.value,
-          contentBase64: result.value.errors.length > 0 ? null : contentBase64,
-        });
+      if (part.length === MAX_TEMPLATE_BATCH || partBytes >= PART_BYTES) await send();
     }
+    await send();
     setProgress(null);
   };
 

@@ -142,6 +142,24 @@ const templateFile = {
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenu du fichier illisible.'),
 };
 
+/** The most returned templates read in one call (the renderer sends a selection in parts). */
+export const MAX_TEMPLATE_BATCH = 20;
+
+/** What importing a returned template would do. */
+const importPreview = z.object({
+  fileName: z.string(),
+  promeneur: z.object({ id, name: z.string(), structure: z.string() }),
+  period,
+  /** Null when a cell is wrong (see errors). */
+  figures: activityFigures.nullable(),
+  /** Per-cell problems, in French (« Cellule B15 (Jeunes rencontrés…) : … »). */
+  errors: z.array(z.string()),
+  /** The figures already there for this Promeneur and period, which importing would replace. */
+  existing: z
+    .object({ id, source: activitySource, createdAt: z.string(), updatedAt: z.string() })
+    .nullable(),
+});
+
 export const aggregateFilter = z
   .object({
     /** Periods that start on or after `from` and end on or before `to`. */
@@ -258,19 +276,29 @@ export const activityRoutes = {
   /** Reads a returned template (in a contained process) and tells what importing would do. */
   'activity.importPreview': {
     input: z.object({ periodKey, ...templateFile }),
-    output: z.object({
-      fileName: z.string(),
-      promeneur: z.object({ id, name: z.string(), structure: z.string() }),
-      period,
-      /** Null when a cell is wrong (see errors). */
-      figures: activityFigures.nullable(),
-      /** Per-cell problems, in French (« Cellule B15 (Jeunes rencontrés…) : … »). */
-      errors: z.array(z.string()),
-      /** The figures already there for this Promeneur and period, which importing would replace. */
-      existing: z
-        .object({ id, source: activitySource, createdAt: z.string(), updatedAt: z.string() })
-        .nullable(),
+    output: importPreview,
+  },
+  /**
+   * The same for several files at once, read in one contained process: each file's preview,
+   * or why it is refused (a refused file does not stop the others).
+   */
+  'activity.importPreviewBatch': {
+    input: z.object({
+      periodKey,
+      files: z
+        .array(z.object(templateFile), { error: 'Fichiers : liste manquante.' })
+        .min(1, 'Aucun fichier à lire.')
+        .max(
+          MAX_TEMPLATE_BATCH,
+          `${MAX_TEMPLATE_BATCH} fichiers au plus à la fois : lisez les autres ensuite.`,
+        ),
     }),
+    output: z.array(
+      z.discriminatedUnion('ok', [
+        z.object({ ok: z.literal(true), preview: importPreview }),
+        z.object({ ok: z.literal(false), fileName: z.string(), message: z.string() }),
+      ]),
+    ),
   },
   /** Imports it; figures already there are replaced only with `replace: true`. */
   'activity.importConfirm': {

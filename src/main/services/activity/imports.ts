@@ -13,10 +13,11 @@ import { MAX_TEMPLATE_BYTES } from '../../../shared/domain/activity';
 import { parsePeriod } from '../../../shared/rules/activity';
 import { DomainError } from '../../../shared/result';
 import { inTransaction, type Db } from '../../db/connection';
-import { runContained } from '../../imports/contained';
-import { KeptReads } from '../../imports/kept';
+import { runContained, STOPPED } from '../../imports/contained';
+import { fileDigest, KeptReads } from '../../imports/kept';
 import { listEntries } from './lists';
 import type { ReadTemplate } from './templateLayout';
+import type { TemplateOutcome } from './templateRead';
 import { assertEnterable, createReport, findReport, periodOfKey, updateReport } from './reports';
 
 /** A template reads in about a second and 60 MiB; these leave a wide margin. */
@@ -35,6 +36,9 @@ function bytesOf(contentBase64: string): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** A returned template as the renderer sends it. */
+type TemplateFile = { fileName: string; contentBase64: string };
+
 /**
  * The templates read, per open vault: a whole selection is previewed before any is imported,
  * so many are kept (each is a few hundred bytes of figures and identity).
@@ -45,7 +49,7 @@ const templates = new KeptReads<ReadTemplate>(MAX_KEPT_TEMPLATES);
 /** A returned template's read: the one kept from its preview, else read in the contained process. */
 export async function readTemplateFile(
   db: Db,
-  input: { fileName: string; contentBase64: string },
+  input: TemplateFile,
 ): Promise<{ digest: string; value: ReadTemplate }> {
   const bytes = bytesOf(input.contentBase64);
   return templates.read(db, input.fileName, bytes, () =>
@@ -53,16 +57,53 @@ export async function readTemplateFile(
   );
 }
 
-type Input = Pick<
-  ParsedInput<'activity.importPreview'>,
-  'periodKey' | 'fileName' | 'contentBase64'
->;
+/**
+ * Several templates' reads in one contained process. When that process is stopped (a file too
+ * complex, crafted or swelling in memory), each file is read again alone, so that only the
+ * file at fault is refused.
+ */
+async function readTemplates(files: Uint8Array[]): Promise<TemplateOutcome[]> {
+  const refusal = (error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    return { ok: false as const, refusal: error.message };
+  };
+  try {
+    return await runContained('activityTemplates', files, {
+      ...TEMPLATE_LIMITS,
+      maxMemoryMb: 384,
+      timeoutMs: TEMPLATE_LIMITS.timeoutMs + files.length * 2_000,
+    });
+  } catch (error) {
+    if (files.length === 1) return [refusal(error)];
+  }
+  const outcomes: TemplateOutcome[] = [];
+  for (const bytes of files)
+    outcomes.push(
+      await runContained('activityTemplate', bytes, TEMPLATE_LIMITS).then(
+        (read) => ({ ok: true as const, read }),
+        refusal,
+      ),
+    );
+  return outcomes;
+}
 
-/** Reads and checks a returned template: who, which period, the figures or the cell errors. */
-async function readReturned(db: Db, input: Input) {
-  const expected = periodOfKey(input.periodKey);
-  await assertEnterable(db, expected);
-  const { digest, value: read } = await readTemplateFile(db, input);
+type Period = ReturnType<typeof periodOfKey>;
+type KnownLists = Record<'channels' | 'themes', Set<number>>;
+
+/** The channels and themes that still exist, read once for a call. */
+async function knownLists(db: Db): Promise<KnownLists> {
+  const ids = async (list: 'channels' | 'themes') =>
+    new Set((await listEntries(db, list)).map((v) => v.id));
+  return { channels: await ids('channels'), themes: await ids('themes') };
+}
+
+/** Checks a template's read against the vault: who, which period, the figures or the errors. */
+async function checkReturned(
+  db: Db,
+  expected: Period,
+  known: KnownLists,
+  { digest, value: read }: { digest: string; value: ReadTemplate },
+) {
   const promeneur = await db
     .selectFrom('promeneurs')
     .innerJoin('structures', 'structures.id', 'promeneurs.structureId')
@@ -82,15 +123,14 @@ async function readReturned(db: Db, input: Input) {
   let figures = read.figures === null ? null : activityFigures.parse(read.figures);
   if (figures) {
     for (const list of ['channels', 'themes'] as const) {
-      const known = new Set((await listEntries(db, list)).map((v) => v.id));
-      if (figures[list].some((c) => !known.has(c.id) && c.count > 0))
+      if (figures[list].some((c) => !known[list].has(c.id) && c.count > 0))
         errors.push(
           list === 'channels'
             ? 'Un des canaux du modèle a été retiré des paramètres depuis son envoi : envoyez un modèle neuf.'
             : 'Un des thèmes du modèle a été retiré des paramètres depuis son envoi : envoyez un modèle neuf.',
         );
       // A value removed but left at zero is simply ignored.
-      figures = { ...figures, [list]: figures[list].filter((c) => known.has(c.id)) };
+      figures = { ...figures, [list]: figures[list].filter((c) => known[list].has(c.id)) };
     }
   }
   return {
@@ -102,14 +142,23 @@ async function readReturned(db: Db, input: Input) {
   };
 }
 
-export async function previewImport(
+/** Reads and checks one returned template. */
+async function readReturned(db: Db, input: { periodKey: string } & TemplateFile) {
+  const expected = periodOfKey(input.periodKey);
+  await assertEnterable(db, expected);
+  const read = await readTemplateFile(db, input);
+  return checkReturned(db, expected, await knownLists(db), read);
+}
+
+/** What importing a checked template would do. */
+async function previewOf(
   db: Db,
-  input: ParsedInput<'activity.importPreview'>,
+  fileName: string,
+  read: Awaited<ReturnType<typeof checkReturned>>,
 ): Promise<RouteOutput<'activity.importPreview'>> {
-  const read = await readReturned(db, input);
   const existing = await findReport(db, read.promeneur.id, read.period.key);
   return {
-    fileName: input.fileName,
+    fileName,
     promeneur: read.promeneur,
     period: {
       key: read.period.key,
@@ -128,6 +177,62 @@ export async function previewImport(
         }
       : null,
   };
+}
+
+export async function previewImport(
+  db: Db,
+  input: ParsedInput<'activity.importPreview'>,
+): Promise<RouteOutput<'activity.importPreview'>> {
+  return previewOf(db, input.fileName, await readReturned(db, input));
+}
+
+/**
+ * Previews several files: those not read yet are read in one contained process, then each is
+ * checked as a single preview would be. A file refused is said so and does not stop the others.
+ */
+export async function previewImports(
+  db: Db,
+  input: ParsedInput<'activity.importPreviewBatch'>,
+): Promise<RouteOutput<'activity.importPreviewBatch'>> {
+  const expected = periodOfKey(input.periodKey);
+  await assertEnterable(db, expected);
+  const files = input.files.map((file) => {
+    try {
+      const bytes = bytesOf(file.contentBase64);
+      return { ...file, bytes, digest: fileDigest(file.fileName, bytes), refused: null };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { ...file, bytes: null, digest: '', refused: error.message };
+    }
+  });
+  const refusals = new Map<string, string>();
+  const unread = files.filter((f) => f.bytes && templates.get(db, f.digest) === undefined);
+  if (unread.length > 0) {
+    const outcomes = await readTemplates(unread.map((f) => f.bytes!));
+    unread.forEach((f, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) templates.keep(db, f.digest, outcome.read);
+      else refusals.set(f.digest, outcome.refusal ?? STOPPED.failed());
+    });
+  }
+  const known = await knownLists(db);
+  const out: RouteOutput<'activity.importPreviewBatch'> = [];
+  for (const f of files) {
+    const refused = (message: string) => out.push({ ok: false, fileName: f.fileName, message });
+    const value = f.bytes && templates.get(db, f.digest);
+    if (!value) {
+      refused(f.refused ?? refusals.get(f.digest) ?? STOPPED.failed());
+      continue;
+    }
+    try {
+      const read = await checkReturned(db, expected, known, { digest: f.digest, value });
+      out.push({ ok: true, preview: await previewOf(db, f.fileName, read) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refused(error.message);
+    }
+  }
+  return out;
 }
 
 /** Imports a returned template in one transaction; a file with errors changes nothing. */

@@ -331,3 +331,24 @@ export async function readActivityTemplate(bytes: Uint8Array): Promise<ReadTempl
     errors: shown,
   };
 }
+
+/** One file of a batch: its read, or why it was refused (null: it failed unexpectedly). */
+export type TemplateOutcome =
+  { ok: true; read: ReadTemplate } | { ok: false; refusal: string | null };
+
+/**
+ * Reads several returned templates one after the other, in one contained process (its start
+ * costs far more than a template's read); a file refused does not stop the others.
+ */
+export async function readActivityTemplates(files: Uint8Array[]): Promise<TemplateOutcome[]> {
+  const outcomes: TemplateOutcome[] = [];
+  for (const bytes of files) {
+    try {
+      outcomes.push({ ok: true, read: await readActivityTemplate(bytes) });
+    } catch (error) {
+      // Only our own French refusals are passed on: another error could quote the file.
+      outcomes.push({ ok: false, refusal: error instanceof DomainError ? error.message : null });
+    }
+  }
+  return outcomes;
+}
