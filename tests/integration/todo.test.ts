@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setEventStatus } from '../../src/main/services/calendar/events';
-import { dueItems, listTodo, markTodoDone } from '../../src/main/services/todo';
+import { dueItems, listTodo, markTodoDone, overdueCount } from '../../src/main/services/todo';
 import type { EventFieldsInput } from '../../src/shared/api/calendar';
 import type { ConventionFieldsInput } from '../../src/shared/api/conventions';
 import { todoQuery, type TodoQuery } from '../../src/shared/api/todo';
@@ -160,6 +160,11 @@ describe('the to-do list', () => {
       false,
       false,
     ]);
+    // The sidebar's badge counts the same late items without listing them.
+    expect(await overdueCount(vault.session.db, TODAY)).toEqual({ count: 3 });
+    expect(await overdueCount(vault.session.db, '2027-01-05')).toEqual({
+      count: (await list({ horizonMonths: 0 }, '2027-01-05')).items.filter((i) => i.overdue).length,
+    });
     const statutes = result.items[1]!;
     expect(statutes).toMatchObject({
       context: 'CAF-2026-001',

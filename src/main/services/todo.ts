@@ -128,6 +128,18 @@ export async function listTodo(
 }
 
 /**
+ * How many items are late today, for the sidebar's badge: the items due up to today only
+ * (a late item is due before today), counted without sorting.
+ */
+export async function overdueCount(
+  db: Db,
+  today: string = todayInParis(),
+): Promise<{ count: number }> {
+  const items = await dueUnsorted(db, { until: today, structureId: null, kinds: [] }, today);
+  return { count: items.filter((i) => i.overdue).length };
+}
+
+/**
  * Marks an item done: a document or an obligation received today, a payment paid today,
  * a convention's end or notice deadline dealt with, a yearly goal set aside for that year,
  * an event held once everyone's attendance is recorded. Doing it twice changes nothing.
@@ -164,5 +176,6 @@ export function markTodoDone(
 
 export const todoHandlers: HandlersOf<RoutesOf<'todo'>> = {
   'todo.list': (input, { session }) => listTodo(session.db, input),
+  'todo.overdueCount': (_input, { session }) => overdueCount(session.db),
   'todo.markDone': (input, { session }) => markTodoDone(session.db, input.key),
 };

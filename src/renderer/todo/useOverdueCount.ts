@@ -4,13 +4,13 @@ import { useRoute } from '../api/useRoute';
 import { onTodoChanged } from './todoEvents';
 
 /**
- * How many to-do items are late (null until known, or when the list cannot be read), read
- * again on each change of page and whenever an item is marked done.
+ * How many to-do items are late (null until known, or when it cannot be read), read again on
+ * each change of page and whenever an item is marked done.
  */
 export function useOverdueCount(): number | null {
   const { pathname } = useLocation();
-  const list = useRoute('todo.list', {});
-  const { reload } = list;
+  const overdue = useRoute('todo.overdueCount', {});
+  const { reload } = overdue;
   const shownFor = useRef(pathname);
   useEffect(() => {
     if (shownFor.current === pathname) return;
@@ -18,5 +18,5 @@ export function useOverdueCount(): number | null {
     reload();
   }, [pathname, reload]);
   useEffect(() => onTodoChanged(reload), [reload]);
-  return list.result?.ok ? list.result.value.items.filter((i) => i.overdue).length : null;
+  return overdue.result?.ok ? overdue.result.value.count : null;
 }

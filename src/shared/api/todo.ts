@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TO_DO_KINDS } from '../domain/todo';
-import { enumOf, id } from './fields';
+import { enumOf, id, noInput } from './fields';
 
 export const todoKind = enumOf(TO_DO_KINDS, 'Nature');
 
@@ -43,6 +43,8 @@ export const todoRoutes = {
       today: z.string(),
     }),
   },
+  /** How many items are late (the sidebar's badge): counted, not listed. */
+  'todo.overdueCount': { input: noInput, output: z.object({ count: z.number().int() }) },
   'todo.markDone': {
     input: z.object({ key: z.string().min(1).max(200) }),
     output: z.object({ key: z.string() }),
