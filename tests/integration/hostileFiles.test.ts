@@ -11,6 +11,7 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORTED_EVENTS } from '../../src/main/services/calendar/icsRead';
+import { MAX_TEMPLATE_BATCH } from '../../src/shared/api/activity';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
 import { todayInParis } from '../../src/shared/rules/dates';
 import { createTestVault, type TestVault } from '../support/vault';
@@ -616,6 +617,39 @@ describe('hostile workbooks against activity.importPreview and activity.importCo
           }
           expect((await vault.call('vault.status', {})).ok, file.name).toBe(true);
         }
+      }
+      // The same files as the « Retours » tab sends a selection: in parts, each part read in
+      // one contained process (other names, so that nothing kept from above is reused).
+      for (let from = 0; from < files.length; from += MAX_TEMPLATE_BATCH) {
+        const part = files.slice(from, from + MAX_TEMPLATE_BATCH);
+        const before = rowCounts();
+        const started = performance.now();
+        const result = await vault.call('activity.importPreviewBatch', {
+          periodKey,
+          files: part.map((file, i) => ({
+            fileName: `piege-${from + i}.xlsx`,
+            contentBase64: file.bytes.toString('base64'),
+          })),
+        });
+        const ms = Math.round(performance.now() - started);
+        console.log(
+          `  ${String(ms).padStart(6)} ms  activity.importPreviewBatch, ${part.length} files`,
+        );
+        expect(ms).toBeLessThan(BOUND_MS * 2);
+        expect(result.ok).toBe(true);
+        if (!result.ok) continue;
+        expect(result.value).toHaveLength(part.length);
+        for (const [i, file] of part.entries()) {
+          const read = result.value[i]!;
+          if (file.outcome === 'refused') expect(read.ok, file.name).toBe(false);
+          if (!read.ok) {
+            expect(read.message, file.name).toMatch(/[éèàêç’]/);
+            expect(read.message.length, file.name).toBeLessThan(400);
+            expect(read.message, file.name).not.toMatch(/Error|undefined|at \w+ \(/);
+          }
+        }
+        expect(rowCounts(), 'a preview changed the database').toEqual(before);
+        expect((await vault.call('vault.status', {})).ok).toBe(true);
       }
     },
   );

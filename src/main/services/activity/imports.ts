@@ -69,8 +69,7 @@ async function readTemplates(files: Uint8Array[]): Promise<TemplateOutcome[]> {
   };
   try {
     return await runContained('activityTemplates', files, {
-      ...TEMPLATE_LIMITS,
-      maxMemoryMb: 384,
+      ...TEMPLATE_LIMITS, // one file is read at a time: the same memory as for one file
       timeoutMs: TEMPLATE_LIMITS.timeoutMs + files.length * 2_000,
     });
   } catch (error) {
