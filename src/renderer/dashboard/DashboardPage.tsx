@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { DashboardData, DashboardFiltersInput } from '../../shared/api/dashboard';
 import { STRUCTURE_TYPES } from '../../shared/domain/directory';
 import { todayInParis } from '../../shared/rules/dates';
@@ -73,29 +73,27 @@ export function DashboardPage() {
   };
   const data = useRoute('dashboard.data', applied);
   const options = useRoute('dashboard.options', {});
+  const shown = data.result?.ok ? data.result.value : null;
+  // The key figures show as soon as they arrive; the seven charts, much longer to draw,
+  // follow in a render of lower priority (the page stays responsive meanwhile).
+  const charted = useDeferredValue(shown, null);
 
   const body = () => {
     if (!data.result) return <Loading label="Calcul du tableau de bord…" />;
     if (!data.result.ok) return <LoadError error={data.result.error} onRetry={data.reload} />;
     const d = data.result.value;
-    const ctx = { subtitle: subtitleOf(d, departmentName), period: d.period.label };
     return (
-      <Stack gap="lg" aria-busy={data.loading}>
+      <Stack gap="lg" aria-busy={data.loading || charted !== d}>
         <KeyFigures data={d} />
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <NetworkChart data={d.series.network} {...ctx} />
-          <ActivityChart data={d.series.activity} {...ctx} />
-          <ThemesChart data={d.series.themes} {...ctx} />
-          <ChannelsChart data={d.series.channels} {...ctx} />
-          <AttendanceChart data={d.series.attendance} {...ctx} />
-          <SubsidiesChart data={d.series.subsidies} {...ctx} />
-          <TodoChart data={d.series.todo} {...ctx} />
-        </SimpleGrid>
+        {charted === null ? (
+          <Loading label="Dessin des graphiques…" />
+        ) : (
+          <Charts data={charted} departmentName={departmentName} />
+        )}
       </Stack>
     );
   };
 
-  const shown = data.result?.ok ? data.result.value : null;
   return (
     <>
       <PageHeader
@@ -118,5 +116,20 @@ export function DashboardPage() {
         {body()}
       </Stack>
     </>
+  );
+}
+
+function Charts({ data, departmentName }: { data: DashboardData; departmentName: string }) {
+  const ctx = { subtitle: subtitleOf(data, departmentName), period: data.period.label };
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+      <NetworkChart data={data.series.network} {...ctx} />
+      <ActivityChart data={data.series.activity} {...ctx} />
+      <ThemesChart data={data.series.themes} {...ctx} />
+      <ChannelsChart data={data.series.channels} {...ctx} />
+      <AttendanceChart data={data.series.attendance} {...ctx} />
+      <SubsidiesChart data={data.series.subsidies} {...ctx} />
+      <TodoChart data={data.series.todo} {...ctx} />
+    </SimpleGrid>
   );
 }
