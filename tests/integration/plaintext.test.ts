@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { openConnection } from '../../src/main/db/connection';
 import { dispatch } from '../../src/main/ipc/router';
 import { logError } from '../../src/main/log';
 import { createTestVault, TEST_PASSPHRASE } from '../support/vault';
@@ -162,6 +163,24 @@ describe('encryption at rest', () => {
     expect(JSON.stringify(list)).toContain(marker);
     console.log(`plaintext: ${files.length} backup files checked, no marker in clear`);
     await vault.cleanup();
+  });
+
+  it('keeps SQLite’s temporary storage in memory, where the cipher does not reach', async () => {
+    // SQLite3 Multiple Ciphers leaves temporary files (large sorts, VACUUM's copy) unencrypted:
+    // 2 is MEMORY, on the vault's connection and on a read-only one (the contained checks').
+    const vault = await createTestVault();
+    try {
+      const conn = vault.session.vault.connection;
+      expect(conn.pragma('temp_store', { simple: true })).toBe(2);
+      const key = randomBytes(32);
+      const other = openConnection(join(vault.dir, 'other.db'), key);
+      other.close();
+      const readonly = openConnection(join(vault.dir, 'other.db'), key, { readonly: true });
+      expect(readonly.pragma('temp_store', { simple: true })).toBe(2);
+      readonly.close();
+    } finally {
+      await vault.cleanup();
+    }
   });
 
   it('leaves the marker in no new file of the temporary folder and in no log line', async () => {

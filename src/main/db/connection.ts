@@ -1,6 +1,7 @@
 /**
  * Opens the encrypted SQLite file: SQLCipher v4 scheme, a raw 256-bit key, WAL with
- * synchronous=FULL, foreign keys on, files readable by the user only.
+ * synchronous=FULL, temporary storage in memory, foreign keys on, files readable by the user
+ * only.
  */
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync } from 'node:fs';
@@ -60,6 +61,9 @@ export function openConnection(
     conn.pragma('journal_mode = WAL');
     conn.pragma('synchronous = FULL');
   }
+  // SQLite3 Multiple Ciphers encrypts the database and its journals, not SQLite's temporary
+  // files (large sorts, temporary indexes, VACUUM's copy): they are kept in memory instead.
+  conn.pragma('temp_store = MEMORY');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
   // 64 MiB of decrypted pages (SQLite's default is 2 MiB): on a national-sized vault the to-do
