@@ -33,6 +33,7 @@ import {
 } from './conventions/todoItems';
 import { compareText } from './directory';
 import { readSettings } from './settings';
+import { doneKeys } from './todoDone';
 
 export interface TodoFilter {
   /** The last day looked at (YYYY-MM-DD): items due later are left out. */
@@ -52,12 +53,7 @@ export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Pr
   const items: TodoItem[] = [];
   if (filter.structureId === null) {
     if (wants('cadence_gap')) {
-      const done = new Set(
-        (
-          await db.selectFrom('todoDone').select('key').where('key', 'like', 'cadence:%').execute()
-        ).map((r) => r.key),
-      );
-      items.push(...(await cadenceItems(db, today, done)));
+      items.push(...(await cadenceItems(db, today, await doneKeys(db, 'cadence:'))));
     }
     if (wants('attendance_missing')) items.push(...(await attendanceItems(db, today)));
     if (wants('committee_action')) items.push(...(await actionItems(db, today)));

@@ -12,6 +12,7 @@ import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { readSettings } from '../settings';
 import { activeDuring } from './completeness';
+import { doneKeys, isDone, setDone } from '../todoDone';
 
 export const activityKey = (promeneurId: number, periodKey: string) =>
   `activity:${promeneurId}:${periodKey}`;
@@ -75,11 +76,7 @@ export async function activityItems(
     .orderBy('statusHistory.since')
     .orderBy('statusHistory.id');
   if (structureId !== null) select = select.where('promeneurs.structureId', '=', structureId);
-  const done = new Set(
-    (
-      await db.selectFrom('todoDone').select('key').where('key', 'like', 'activity:%').execute()
-    ).map((r) => r.key),
-  );
+  const done = await doneKeys(db, 'activity:');
   const due = addDays(period.end, ACTIVITY_DUE_DAYS);
   const items: TodoItem[] = [];
   const rows = await select.execute();
@@ -121,12 +118,7 @@ export async function activityDone(
   today: string,
 ): Promise<void> {
   const key = activityKey(promeneurId, periodKey);
-  const already = await db
-    .selectFrom('todoDone')
-    .select('key')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (already) return;
+  if (await isDone(db, key)) return;
   const period = parsePeriod(periodKey);
   const promeneur = await db
     .selectFrom('promeneurs')
@@ -134,5 +126,5 @@ export async function activityDone(
     .where('id', '=', promeneurId)
     .executeTakeFirst();
   if (!period || !promeneur) throw unknownItem();
-  await db.insertInto('todoDone').values({ key, doneOn: today }).execute();
+  await setDone(db, key, today);
 }

@@ -17,6 +17,7 @@ import type { Db } from '../../db/connection';
 import { cadenceOf } from './cadence';
 import { findEvent } from './records';
 import { setEventStatus } from './events';
+import { isDone, setDone } from '../todoDone';
 
 /** The words of each goal, singular and plural. */
 const PLANNED: Record<CadenceType, [string, string]> = {
@@ -123,17 +124,12 @@ export async function cadenceDone(
   today: string,
 ): Promise<void> {
   const key = cadenceKey(year, type);
-  const already = await db
-    .selectFrom('todoDone')
-    .select('key')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (already) return;
+  if (await isDone(db, key)) return;
   const goal = watchedYears(today).includes(year)
     ? (await cadenceOf(db, year, today)).find((g) => g.type === type)
     : undefined;
   if (!goal || goal.missing === 0) throw unknownItem();
-  await db.insertInto('todoDone').values({ key, doneOn: today }).execute();
+  await setDone(db, key, today);
 }
 
 /** Attendance dealt with: the event is held, once everyone invited has a mark. */

@@ -39,6 +39,7 @@ import {
   termsOf,
   touchConvention,
 } from './records';
+import { doneKeys, isDone, setDone } from '../todoDone';
 
 /** The kinds of item a convention gives. */
 export type ConventionTodoKind = Extract<
@@ -194,11 +195,7 @@ export async function conventionItems(
     ? await receivedObligations(db, ids)
     : new Map<number, string>();
   const deadline = await obligationDeadline(db);
-  const done = new Set(
-    (
-      await db.selectFrom('todoDone').select('key').where('key', 'like', 'convention:%').execute()
-    ).map((r) => r.key),
-  );
+  const done = await doneKeys(db, 'convention:');
   let documents = db
     .selectFrom('conventionDocuments')
     .select(['id', 'conventionId', 'label'])
@@ -381,13 +378,8 @@ export async function deadlineDone(
   const deadline = conventionDeadlines(terms).find((d) => d.key === deadlineKey);
   if (!deadline) throw unknownItem();
   const key = `convention:${conventionId}:${deadlineKey}`;
-  const already = await db
-    .selectFrom('todoDone')
-    .select('key')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (already) return;
-  await db.insertInto('todoDone').values({ key, doneOn: today }).execute();
+  if (await isDone(db, key)) return;
+  await setDone(db, key, today);
   await recordAudit(db, {
     entity: 'convention',
     entityId: conventionId,
