@@ -55,7 +55,7 @@ async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 describe('pictures placed into a written workbook', () => {
   it('puts each picture on its sheet at its cell, and leaves the rest as written', async () => {
     const written = await writeWorkbook(SPEC);
-    const placed = placePictures(
+    const placed = await placePictures(
       written,
       new Map([[2, [await picture('Contacts <& "suivis">', 3, 1), await picture('Deux', 3, 19)]]]),
     );
@@ -81,7 +81,7 @@ describe('pictures placed into a written workbook', () => {
   });
 
   it('places the drawing where the schema wants it: after the page setup, before the end', async () => {
-    const placed = placePictures(
+    const placed = await placePictures(
       await writeWorkbook(SPEC),
       new Map([[1, [await picture('Un', 2, 1)]]]),
     );
@@ -91,12 +91,31 @@ describe('pictures placed into a written workbook', () => {
     expect(sheet.slice(at)).toMatch(/^<drawing r:id="[^"]+"\/><\/worksheet>$/);
   });
 
+  it('copies the parts it leaves alone as they were compressed, without inflating them', async () => {
+    const written = await writeWorkbook(SPEC);
+    const placed = await placePictures(written, new Map([[2, [await picture('Un', 3, 1)]]]));
+    const sizes = (zip: Uint8Array) => {
+      const found = new Map<string, string>();
+      unzipSync(zip, {
+        filter: (f) => (found.set(f.name, `${f.compression} ${f.size} ${f.originalSize}`), false),
+      });
+      return found;
+    };
+    const before = sizes(written);
+    const after = sizes(placed);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'])
+      expect(after.get(part), part).toBe(before.get(part));
+    expect(after.get('xl/worksheets/sheet2.xml')).not.toBe(before.get('xl/worksheets/sheet2.xml'));
+    // Parts only, as Office writes packages: no folder entries.
+    expect([...after.keys()].filter((name) => name.endsWith('/'))).toEqual([]);
+  });
+
   it('refuses a sheet that already has a drawing rather than write a broken file', async () => {
-    const once = placePictures(
+    const once = await placePictures(
       await writeWorkbook(SPEC),
       new Map([[1, [await picture('Un', 2, 1)]]]),
     );
     const again = new Map([[1, [await picture('Deux', 2, 1)]]]);
-    expect(() => placePictures(once, again)).toThrow(/drawing/);
+    await expect(placePictures(once, again)).rejects.toThrow(/drawing/);
   });
 });

@@ -5,8 +5,8 @@
  * of formulas; highlighted overdue cells; text safe from formula injection; the document's
  * title, creator (« Balise ») and date.
  *
- * Rows are streamed (exceljs's WorkbookWriter: each row is written out as soon as it is
- * added). exceljs's streaming writer cannot place images, so the charts (the Bilan annuel's
+ * Rows are streamed (exceljs's WorkbookWriter: each row is written out and compressed as soon
+ * as it is added). exceljs's streaming writer cannot place images, so the charts (the Bilan annuel's
  * Synthèse) are drawn as PNG and placed into the written package afterwards (./xlsxImages).
  */
 import ExcelJS from 'exceljs';
@@ -21,7 +21,6 @@ import {
   isFormula,
   isOverdue,
   valueOf,
-  type Cell,
   type Sheet,
   type Value,
   type WorkbookSpec,
@@ -83,7 +82,7 @@ function widthsOf(sheet: Sheet): number[] {
 type AnySheet = ExcelJS.Worksheet & { commit?: () => void };
 
 /** Writes one sheet's rows into a worksheet of either kind of workbook. */
-function fillSheet(ws: AnySheet, sheet: Sheet): void {
+async function fillSheet(ws: AnySheet, sheet: Sheet): Promise<void> {
   const columns = sheet.columns;
   const widths = widthsOf(sheet);
   ws.columns = columns.map((c, i) => ({
@@ -107,7 +106,10 @@ function fillSheet(ws: AnySheet, sheet: Sheet): void {
     row.commit();
   }
   const totals = columns.map(() => 0);
-  sheet.rows.forEach((cells: Cell[], index) => {
+  for (const [index, cells] of sheet.rows.entries()) {
+    // Room for the zip to compress what is written so far: without it, a sheet's whole XML
+    // (tens of MB on the national Bilan annuel) waits in memory until the sheet ends.
+    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const number = index + 2;
     const row = ws.getRow(number);
     columns.forEach((c, i) => {
@@ -126,7 +128,7 @@ function fillSheet(ws: AnySheet, sheet: Sheet): void {
       totals[i]! += numberOf(value);
     });
     row.commit();
-  });
+  }
   if (sheet.totalsLabel && sheet.rows.length > 0) {
     const row = ws.getRow(last + 1);
     row.getCell(1).value = sheet.totalsLabel;
@@ -181,18 +183,21 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
     stream,
     useStyles: true,
     useSharedStrings: true,
+    // Said, not left to the default: the national Bilan annuel is 3.6 MB at level 6, 4.9 MB
+    // with exceljs's default, for the same time.
+    zip: { zlib: { level: 6 } },
   });
   describe(workbook as unknown as ExcelJS.Workbook, spec);
   const pictures = new Map<number, Picture[]>();
   for (const [index, sheet] of spec.sheets.entries()) {
     const ws = workbook.addWorksheet(sheetName(sheet.name, used), view) as unknown as AnySheet;
-    fillSheet(ws, sheet);
+    await fillSheet(ws, sheet);
     ws.commit!();
     if ((sheet.charts ?? []).length > 0) pictures.set(index + 1, await chartPictures(sheet));
   }
   await workbook.commit();
   const bytes = new Uint8Array(Buffer.concat(chunks));
-  return pictures.size === 0 ? bytes : placePictures(bytes, pictures);
+  return pictures.size === 0 ? bytes : await placePictures(bytes, pictures);
 }
 
 /** The contained process's task: an .xlsx of every sheet, or a .csv of the first one. */
