@@ -1,11 +1,17 @@
 /**
- * One export measured in a process of its own, so its peak memory is the export's alone:
- * reads {dbFile, keyHex, name, today} on stdin, builds the export's WorkbookSpec from the
- * database, writes it as .xlsx (as the contained process does) and every sheet as plain CSV,
- * and prints the times, sizes and peak resident memory as one JSON line.
+ * One export measured in processes of its own, split as the app splits it, so that each peak
+ * memory is the export's alone: reads {dbFile, keyHex, name, today} on stdin and builds the
+ * export's WorkbookSpec from the database (as the app's main process does); then a second
+ * process, started with the contained processes' engine settings and given the spec by
+ * structured clone (as the app's contained process is), writes it as .xlsx and every sheet
+ * as plain CSV. Prints the times, sizes and both peaks of resident memory as one JSON line.
  */
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { kyselyOf, openConnection } from '../src/main/db/connection';
+import { containedV8Flags } from '../src/main/imports/contained';
+import { EXPORT_LIMITS } from '../src/main/services/exports/generate';
 import { annuaireSpec } from '../src/main/services/exports/annuaire';
 import { attendanceSpec } from '../src/main/services/exports/attendance';
 import { bilanSpec } from '../src/main/services/exports/bilan';
@@ -19,15 +25,60 @@ import type { Db } from '../src/main/db/connection';
 export const EXPORTS = ['bilan', 'annuaire', 'conventions', 'attendance', 'copil'] as const;
 export type ExportName = (typeof EXPORTS)[number];
 
-export interface ChildResult {
-  specMs: number;
+interface Written {
   xlsxMs: number;
   csvMs: number;
-  rows: number;
   xlsxBytes: number;
   csvBytes: number;
+  /** The writing process's peak resident memory. */
   peakMb: number;
+}
+
+export interface ChildResult extends Written {
+  specMs: number;
+  rows: number;
+  /** The peak resident memory of the process that built the spec. */
+  specPeakMb: number;
+  /** Its resident memory once the modules are loaded and the vault open. */
   baseMb: number;
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** The spec written in a process of its own, as the contained process writes it. */
+function writtenApart(spec: WorkbookSpec): Promise<Written> {
+  const child = fork(SELF, ['write'], {
+    execArgv: [...process.execArgv, ...containedV8Flags(EXPORT_LIMITS.maxMemoryMb)],
+    serialization: 'advanced',
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (written) => resolve(written as Written));
+    child.once('exit', (code) => reject(new Error(`the writing process ended (${code})`)));
+    child.send(spec);
+  });
+}
+
+/** The writing process: one spec in, its .xlsx and CSV written, the figures sent back. */
+function write(): void {
+  process.once('message', (message) => {
+    void (async () => {
+      const spec = message as WorkbookSpec;
+      let start = performance.now();
+      const xlsx = await writeWorkbook(spec);
+      const xlsxMs = performance.now() - start;
+      start = performance.now();
+      let csvBytes = 0;
+      for (const sheet of spec.sheets) csvBytes += writeCsv(sheet).length;
+      const written: Written = {
+        xlsxMs,
+        csvMs: performance.now() - start,
+        xlsxBytes: xlsx.length,
+        csvBytes,
+        peakMb: process.resourceUsage().maxRSS / 1024,
+      };
+      process.send!(written, () => process.exit(0));
+    })();
+  });
 }
 
 function specOf(db: Db, name: ExportName, today: string): Promise<WorkbookSpec> {
@@ -64,34 +115,25 @@ async function main(): Promise<void> {
     openConnection(input.dbFile, Buffer.from(input.keyHex, 'hex'), { readonly: true }),
   );
   const baseMb = process.memoryUsage().rss / 1024 / 1024;
-  let start = performance.now();
+  const start = performance.now();
   const spec = await specOf(db, input.name, input.today);
   const specMs = performance.now() - start;
-  // In the app the workbook is written in the contained process, which holds no database:
-  // the connection (and its page cache) is closed before writing, as it is not there.
+  // The app's main process keeps its connection and the spec while the workbook is written.
+  const written = await writtenApart(spec);
   await db.destroy();
-  start = performance.now();
-  const xlsx = await writeWorkbook(spec);
-  const xlsxMs = performance.now() - start;
-  start = performance.now();
-  let csvBytes = 0;
-  for (const sheet of spec.sheets) csvBytes += writeCsv(sheet).length;
-  const csvMs = performance.now() - start;
   const result: ChildResult = {
     specMs,
-    xlsxMs,
-    csvMs,
     rows: spec.sheets.reduce((t, s) => t + s.rows.length, 0),
-    xlsxBytes: xlsx.length,
-    csvBytes,
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    specPeakMb: process.resourceUsage().maxRSS / 1024,
     baseMb,
+    ...written,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 // Run as a script only: bench/exports.ts imports this module for its names and types.
-if (process.argv[1]?.endsWith('exportChild.ts'))
+if (process.argv[1]?.endsWith('exportChild.ts') && process.argv[2] === 'write') write();
+else if (process.argv[1]?.endsWith('exportChild.ts'))
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

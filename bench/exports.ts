@@ -1,8 +1,9 @@
 /**
- * Each Excel export on each vault, in a child process of its own (./exportChild) so that
+ * Each Excel export on each vault, in child processes of its own (./exportChild) so that
  * its peak memory is measured alone: the time to build and write the .xlsx, the peak
- * resident memory, and the ratio to writing the same rows as plain CSV. In the app the
- * writing happens in the contained process; the work is the same.
+ * resident memory, and the ratio to writing the same rows as plain CSV. As in the app, one
+ * process builds the spec from the database and another, with the contained processes'
+ * settings, writes it; the peak reported is the larger of the two, both are in the note.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -60,14 +61,18 @@ export async function benchExports(
       continue;
     }
     const totals = runs.map((r) => r.specMs + r.xlsxMs);
-    const peakMb = Math.max(...runs.map((r) => r.peakMb));
+    // The larger of the two processes' peaks (the app builds the spec in main, writes it in
+    // the contained process).
+    const specPeak = Math.max(...runs.map((r) => r.specPeakMb));
+    const writePeak = Math.max(...runs.map((r) => r.peakMb));
+    const peakMb = Math.max(specPeak, writePeak);
     const xlsx = median(runs.map((r) => r.xlsxMs));
     const csv = median(runs.map((r) => r.csvMs));
     const r = runs[0]!;
     out.push(
       measure(`${target.kind}.export.${name}`, LABELS[name], target.kind, totals, {
         peakMb,
-        note: `${r.rows} rows; SQL ${median(runs.map((x) => x.specMs)).toFixed(0)} ms + xlsx ${xlsx.toFixed(0)} ms (${(r.xlsxBytes / 1024).toFixed(0)} KiB); CSV ${csv.toFixed(0)} ms; process base ${r.baseMb.toFixed(0)} MiB`,
+        note: `${r.rows} rows; SQL ${median(runs.map((x) => x.specMs)).toFixed(0)} ms + xlsx ${xlsx.toFixed(0)} ms (${(r.xlsxBytes / 1024).toFixed(0)} KiB); CSV ${csv.toFixed(0)} ms; peaks: building ${specPeak.toFixed(0)} MiB (base ${r.baseMb.toFixed(0)}), writing ${writePeak.toFixed(0)} MiB`,
       }),
       measure(
         `${target.kind}.export.${name}.csvRatio`,

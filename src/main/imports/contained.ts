@@ -67,13 +67,26 @@ export interface ContainedProcess<Request, Reply> {
   kill(): void;
 }
 
+/**
+ * The JavaScript engine's settings of a contained process: its heap limit, and a young
+ * generation of 8 MiB. A contained process does batch work that makes garbage fast (exceljs
+ * makes objects for every cell it reads or writes); with V8's default, its young generation
+ * grows to tens of MiB and the garbage arrays of bytes wait for a full collection: writing the
+ * national Bilan annuel (spec received, workbook and CSV written) peaked at 545–555 MiB,
+ * 290 MiB with this setting, in the same time.
+ */
+export const containedV8Flags = (maxMemoryMb: number): string[] => [
+  `--max-old-space-size=${maxMemoryMb}`,
+  '--max-semi-space-size=8',
+];
+
 /** Starts a contained process with a JavaScript heap of `maxMemoryMb` MiB. */
 export async function startContained<Request, Reply>(
   name: ContainedName,
   maxMemoryMb: number,
 ): Promise<ContainedProcess<Request, Reply>> {
   const { path, loader } = entry(name);
-  const execArgv = [...loader, `--max-old-space-size=${maxMemoryMb}`];
+  const execArgv = [...loader, ...containedV8Flags(maxMemoryMb)];
   if (process.versions.electron) {
     const { utilityProcess } = await import('electron');
     const child = utilityProcess.fork(path, [], {

@@ -13,7 +13,7 @@ export interface ExportFile {
 }
 
 /** Generous bounds: the spec is ours, not a stranger's file; they only stop a runaway. */
-const LIMITS = { maxMemoryMb: 2048, timeoutMs: 180_000 };
+export const EXPORT_LIMITS = { maxMemoryMb: 2048, timeoutMs: 180_000 };
 
 /** `bilan-annuel-2026` + the format → `bilan-annuel-2026.xlsx`. */
 export async function generate(
@@ -23,7 +23,7 @@ export async function generate(
 ): Promise<ExportFile> {
   let bytes: Uint8Array;
   try {
-    bytes = await runContained('exportFile', { spec, format }, LIMITS);
+    bytes = await runContained('exportFile', { spec, format }, EXPORT_LIMITS);
   } catch (error) {
     if (error instanceof DomainError)
       throw new DomainError(
