@@ -132,7 +132,7 @@ async function benchTemplates(root: string): Promise<Measure[]> {
       const part = inputs.slice(from, from + MAX_TEMPLATE_BATCH);
       let read = 0;
       const ms = await time(async () => {
-        const out = await v.call('activity.importPreviewBatch', {
+        const out = await v.call('activity.importPreview', {
           periodKey: period.key,
           files: part,
         });

@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityFiguresInput } from '../../src/shared/api/activity';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
+import type { Result } from '../../src/shared/result';
 import { todayInParis } from '../../src/shared/rules/dates';
 import { dossierOf } from '../../src/main/services/rights/dossier';
 import { erasePerson } from '../../src/main/services/rights/erase';
@@ -402,8 +403,22 @@ async function fillIn(
 
 const b64 = (bytes: Uint8Array | Buffer) => Buffer.from(bytes).toString('base64');
 
+/** One file previewed alone (a selection of one): the call's result, its one answer inside. */
 const preview = (content: Uint8Array | Buffer, periodKey = PERIOD.key, fileName = 'retour.xlsx') =>
-  vault.call('activity.importPreview', { periodKey, fileName, contentBase64: b64(content) });
+  vault.call('activity.importPreview', {
+    periodKey,
+    files: [{ fileName, contentBase64: b64(content) }],
+  });
+/** The preview of one file read alone; fails the test if the call or the file is refused. */
+async function previewed(content: Uint8Array | Buffer) {
+  const result = await preview(content);
+  expect(result.ok || result.error.message).toBe(true);
+  if (!result.ok) throw new Error(result.error.message);
+  expect(result.value).toHaveLength(1);
+  const [answer] = result.value;
+  if (!answer?.ok) throw new Error(`refused: ${answer?.message}`);
+  return answer.preview;
+}
 const confirm = (content: Uint8Array | Buffer, replace = false, periodKey = PERIOD.key) =>
   vault.call('activity.importConfirm', {
     periodKey,
@@ -499,10 +514,8 @@ describe('templates out and back', () => {
     const inesFile = await fillIn(fileOf(ids.ines), INES);
     const yanisFile = await fillIn(fileOf(ids.yanis), YANIS);
 
-    const seen = await preview(inesFile);
-    expect(seen.ok).toBe(true);
-    if (!seen.ok) return;
-    expect(seen.value).toMatchObject({
+    const seen = await previewed(inesFile);
+    expect(seen).toMatchObject({
       promeneur: { id: ids.ines, name: 'Inès Garnier', structure: 'Centre social du Val' },
       period: { key: PERIOD.key },
       errors: [],
@@ -575,8 +588,8 @@ describe('templates out and back', () => {
       figures: figures(),
     });
     const file = await fillIn(blank, INES);
-    const seen = await preview(file);
-    expect(seen.ok && seen.value.existing?.source).toBe('saisie');
+    const seen = await previewed(file);
+    expect(seen.existing?.source).toBe('saisie');
     const before = rowCounts();
     const refused = await confirm(file);
     expect(refused.ok || refused.error.code).toBe('CONFLICT');
@@ -645,9 +658,22 @@ describe('templates out and back', () => {
       ['not filled in', unfilled, /n’a pas été rempli/],
       ['truncated', good.subarray(0, Math.floor(good.length / 2)), /abîmé/],
     ];
+    // Too big to be sent: the preview refuses it with the call's input, as the import does.
+    const tooBigToSend = new Set(['huge file']);
     for (const [name, bytes, message] of refused) {
       const before = rowCounts();
-      for (const result of [await preview(bytes), await confirm(bytes, true)]) {
+      const seen = await preview(bytes);
+      const results: Result<unknown>[] = [await confirm(bytes, true)];
+      if (tooBigToSend.has(name)) results.push(seen);
+      else {
+        // Any other refusal is said in the file's answer.
+        expect(seen.ok && seen.value, name).toEqual([
+          { ok: false, fileName: 'retour.xlsx', message: expect.stringMatching(message) },
+        ]);
+        if (seen.ok && seen.value[0]?.ok === false)
+          expect(seen.value[0].message.length, name).toBeLessThan(400);
+      }
+      for (const result of results) {
         expect(result.ok, name).toBe(false);
         if (!result.ok) {
           expect(result.error.code, name).toBe('INVALID_INPUT');
@@ -670,11 +696,9 @@ describe('templates out and back', () => {
       Snapchat: 12.5,
       'Connaissez-vous la répartition par âge ?': 'Non',
     });
-    const seen = await preview(wrong);
-    expect(seen.ok).toBe(true);
-    if (!seen.ok) return;
-    expect(seen.value.figures).toBeNull();
-    expect(seen.value.errors).toEqual([
+    const seen = await previewed(wrong);
+    expect(seen.figures).toBeNull();
+    expect(seen.errors).toEqual([
       expect.stringMatching(
         /^Cellule B\d+ \(Jeunes rencontrés en présentiel après un contact en ligne\) : « douze » n’est pas un nombre\./,
       ),
@@ -705,8 +729,8 @@ describe('templates out and back', () => {
       ...INES,
       'Jeunes rencontrés en présentiel après un contact en ligne': 60,
     });
-    const checked = await preview(tooMany);
-    expect(checked.ok && checked.value.errors).toEqual([
+    const checked = await previewed(tooMany);
+    expect(checked.errors).toEqual([
       expect.stringMatching(
         /^Cellule B\d+ \(Jeunes rencontrés en présentiel après un contact en ligne\) : Les jeunes rencontrés \(60\) ne peuvent pas dépasser les jeunes contactés en ligne \(52\)\.$/,
       ),

@@ -67,10 +67,19 @@ async function returned(promeneurId: number, contacted: number | string) {
   return { periodKey: PERIOD.key, fileName: out.fileName, contentBase64: bytes.toString('base64') };
 }
 
+/** The preview of one file read alone (a batch of one); fails the test if the file is refused. */
+async function previewAlone({ periodKey, ...file }: Awaited<ReturnType<typeof returned>>) {
+  const answers = await vault.value('activity.importPreview', { periodKey, files: [file] });
+  expect(answers).toHaveLength(1);
+  const [answer] = answers;
+  if (!answer?.ok) throw new Error(`${file.fileName} refused: ${answer?.message}`);
+  return answer.preview;
+}
+
 describe('a returned template, read once', () => {
   it('is imported from the read kept at its preview, then dropped', async () => {
     const file = await returned(ids.ines, 12);
-    const preview = await vault.value('activity.importPreview', file);
+    const preview = await previewAlone(file);
     expect(preview.figures?.youngContacted).toBe(12);
     expect(parses()).toBe(1);
     const done = await vault.value('activity.importConfirm', { ...file, replace: false });
@@ -85,8 +94,8 @@ describe('a returned template, read once', () => {
   it('keeps a whole selection previewed before any is imported', async () => {
     const ines = await returned(ids.ines, 12);
     const yanis = await returned(ids.yanis, 7);
-    await vault.value('activity.importPreview', ines);
-    await vault.value('activity.importPreview', yanis);
+    await previewAlone(ines);
+    await previewAlone(yanis);
     await vault.value('activity.importConfirm', { ...ines, replace: false });
     await vault.value('activity.importConfirm', { ...yanis, replace: false });
     expect(parses()).toBe(2);
@@ -94,7 +103,7 @@ describe('a returned template, read once', () => {
 
   it('reads other bytes again, even under the same name', async () => {
     const first = await returned(ids.ines, 12);
-    await vault.value('activity.importPreview', first);
+    await previewAlone(first);
     const edited = await returned(ids.ines, 30);
     expect(edited.fileName).toBe(first.fileName);
     const done = await vault.value('activity.importConfirm', { ...edited, replace: false });
@@ -107,7 +116,7 @@ describe('a returned template, read once', () => {
 
   it('checks the vault again at the import: a Promeneur erased since the preview', async () => {
     const file = await returned(ids.ines, 12);
-    await vault.value('activity.importPreview', file);
+    await previewAlone(file);
     vault.session.vault.connection.prepare('delete from promeneurs where id = ?').run(ids.ines);
     const refused = await vault.call('activity.importConfirm', { ...file, replace: false });
     expect(refused.ok || refused.error.message).toMatch(/n’est pas \(ou plus\) dans ce coffre/);
@@ -116,7 +125,7 @@ describe('a returned template, read once', () => {
 
   it('belongs to the open vault: locked and unlocked again, the file is read again', async () => {
     const file = await returned(ids.ines, 12);
-    await vault.value('activity.importPreview', file);
+    await previewAlone(file);
     const kept = await readTemplateFile(vault.session.db, file);
     expect(parses()).toBe(1);
     await vault.session.lock();
@@ -142,7 +151,7 @@ describe('a selection previewed in one contained process', () => {
   it('says of each file what importing would do, or why it is refused', async () => {
     const ines = await returned(ids.ines, 12);
     const yanis = await returned(ids.yanis, 'une dizaine');
-    const out = await vault.value('activity.importPreviewBatch', {
+    const out = await vault.value('activity.importPreview', {
       periodKey: PERIOD.key,
       files: [ines, pdf, yanis],
     });
@@ -163,17 +172,25 @@ describe('a selection previewed in one contained process', () => {
     expect(reports()).toBe(1);
   });
 
-  it('reads only the files not read yet, and answers like the single preview', async () => {
+  it('reads only the files not read yet, and answers for each as for the file read alone', async () => {
     const ines = await returned(ids.ines, 12);
     const yanis = await returned(ids.yanis, 7);
-    const single = await vault.value('activity.importPreview', ines);
-    const out = await vault.value('activity.importPreviewBatch', {
+    const alone = await previewAlone(ines);
+    const out = await vault.value('activity.importPreview', {
       periodKey: PERIOD.key,
       files: [ines, yanis],
     });
-    const batchCall = vi.mocked(contained.runContained).mock.calls[1]!;
-    expect([batchCall[0], (batchCall[1] as unknown[]).length]).toEqual(['activityTemplates', 1]);
-    expect(out[0]).toEqual({ ok: true, preview: single });
+    expect(parses()).toBe(2);
+    const selectionCall = vi.mocked(contained.runContained).mock.calls[1]!;
+    expect([selectionCall[0], (selectionCall[1] as unknown[]).length]).toEqual([
+      'activityTemplates',
+      1,
+    ]);
+    expect(out[0]).toEqual({ ok: true, preview: alone });
+    expect(out[1]).toMatchObject({
+      ok: true,
+      preview: { promeneur: { name: 'Yanis Benali' }, figures: { youngContacted: 7 } },
+    });
   });
 
   it('reads each file alone when the shared process is stopped, so only the culprit is refused', async () => {
@@ -182,7 +199,7 @@ describe('a selection previewed in one contained process', () => {
     vi.mocked(contained.runContained).mockImplementationOnce(() =>
       Promise.reject(new DomainError('INVALID_INPUT', 'La lecture du fichier a été arrêtée.')),
     );
-    const out = await vault.value('activity.importPreviewBatch', {
+    const out = await vault.value('activity.importPreview', {
       periodKey: PERIOD.key,
       files: [ines, yanis],
     });
@@ -200,9 +217,9 @@ describe('a selection previewed in one contained process', () => {
   it('refuses a whole call it cannot take, in French, and changes nothing', async () => {
     const ines = await returned(ids.ines, 12);
     const files = Array.from({ length: 21 }, () => ines);
-    const many = await vault.call('activity.importPreviewBatch', { periodKey: PERIOD.key, files });
+    const many = await vault.call('activity.importPreview', { periodKey: PERIOD.key, files });
     expect(many.ok || many.error.message).toMatch(/20 fichiers au plus/);
-    const none = await vault.call('activity.importPreviewBatch', {
+    const none = await vault.call('activity.importPreview', {
       periodKey: PERIOD.key,
       files: [],
     });

@@ -663,18 +663,16 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
   'activity.completeness': [{}, { periodKey: 2026 }],
   'activity.templates': [{ periodKey: 'T3' }, { periodKey: '2026-T3', promeneurId: -4 }],
   'activity.importPreview': [
-    { periodKey: '2026-T3', fileName: '', contentBase64: 'UEsDBA==' },
-    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'pas du base64 !' },
-    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'A'.repeat(3_000_000) },
-    // Well formed, but no workbook: refused by the reader, in its contained process.
-    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'JVBERi0xLjcK' },
-  ],
-  'activity.importPreviewBatch': [
     { periodKey: '2026-T3' },
+    // One file, but not in the list.
+    { periodKey: '2026-T3', fileName: 'a.xlsx', contentBase64: 'UEsDBA==' },
     { periodKey: '2026-T3', files: [] },
     { periodKey: '2026-T3', files: 'a.xlsx' },
+    { periodKey: '2026-T3', files: [{ fileName: 'a.xlsx', contentBase64: 42 }] },
     { periodKey: '2026-T9', files: [{ fileName: 'a.xlsx', contentBase64: 'UEsDBA==' }] },
+    { periodKey: '2026-T3', files: [{ fileName: '', contentBase64: 'UEsDBA==' }] },
     { periodKey: '2026-T3', files: [{ fileName: 'a.xlsx', contentBase64: 'pas du base64 !' }] },
+    { periodKey: '2026-T3', files: [{ fileName: 'a.xlsx', contentBase64: 'A'.repeat(3_000_000) }] },
     {
       periodKey: '2026-T3',
       files: Array.from({ length: 21 }, (_, i) => ({
@@ -787,6 +785,21 @@ describe('every route rejects malformed input and writes nothing', () => {
       filesBefore['balise.keys.json'],
     );
     expect(vault.session.vault.state()).toBe('unlocked');
+  });
+
+  it('answers a well-formed file that is no workbook with its refusal, in French', async () => {
+    const rowsBefore = rowCounts();
+    // Refused by the reader, in its contained process: said in the file's answer.
+    const result = await dispatch(handlers, vault.ctx, 'activity.importPreview', {
+      periodKey: '2026-T3',
+      files: [{ fileName: 'a.xlsx', contentBase64: 'JVBERi0xLjcK' }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toEqual([
+      { ok: false, fileName: 'a.xlsx', message: expect.stringMatching(/PDF renommé/) },
+    ]);
+    expect(rowCounts()).toEqual(rowsBefore);
   });
 
   it('rejects an unknown route', async () => {

@@ -14,8 +14,7 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { MAX_TEMPLATE_BATCH } from '../../shared/api/activity';
-import type { RouteOutput } from '../../shared/api/contract';
+import { MAX_TEMPLATE_BATCH, type ImportPreview } from '../../shared/api/activity';
 import { HOURS_ONLINE_LABEL, MAX_TEMPLATE_BYTES } from '../../shared/domain/activity';
 import { parsePeriod } from '../../shared/rules/activity';
 import { formatInstant } from '../../shared/rules/dates';
@@ -27,8 +26,6 @@ import { notifySuccess } from '../components/notify';
 import { todoChanged } from '../todo/todoEvents';
 import { PeriodSelect, type PeriodChoice } from './PeriodSelect';
 
-type Preview = RouteOutput<'activity.importPreview'>;
-
 interface Returned {
   id: number;
   fileName: string;
@@ -37,7 +34,7 @@ interface Returned {
   contentBase64: string | null;
   state: 'waiting' | 'refused' | 'errors' | 'ready' | 'importing' | 'imported';
   message?: string;
-  preview?: Preview;
+  preview?: ImportPreview;
   /** The coordinator agreed to replace the figures already there. */
   replace: boolean;
 }
@@ -101,7 +98,7 @@ export function ReturnsTab({ period }: { period: PeriodChoice }) {
       part = [];
       partBytes = 0;
       if (sent.length === 0) return;
-      const result = await invoke('activity.importPreviewBatch', {
+      const result = await invoke('activity.importPreview', {
         periodKey: period.value,
         files: sent.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })),
       });

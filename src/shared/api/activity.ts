@@ -159,6 +159,7 @@ const importPreview = z.object({
     .object({ id, source: activitySource, createdAt: z.string(), updatedAt: z.string() })
     .nullable(),
 });
+export type ImportPreview = z.output<typeof importPreview>;
 
 export const aggregateFilter = z
   .object({
@@ -273,16 +274,12 @@ export const activityRoutes = {
       recipients: z.array(person.extend({ fileName: z.string() })),
     }),
   },
-  /** Reads a returned template (in a contained process) and tells what importing would do. */
-  'activity.importPreview': {
-    input: z.object({ periodKey, ...templateFile }),
-    output: importPreview,
-  },
   /**
-   * The same for several files at once, read in one contained process: each file's preview,
-   * or why it is refused (a refused file does not stop the others).
+   * Reads returned templates (those not read yet, in one contained process) and tells, for each
+   * file, what importing it would do, or why it is refused (a refused file does not stop the
+   * others).
    */
-  'activity.importPreviewBatch': {
+  'activity.importPreview': {
     input: z.object({
       periodKey,
       files: z

@@ -8,7 +8,7 @@
  * checks it against the vault again, as the vault is at that moment.
  */
 import type { ParsedInput, RouteOutput } from '../../../shared/api/contract';
-import { activityFigures } from '../../../shared/api/activity';
+import { activityFigures, type ImportPreview } from '../../../shared/api/activity';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/domain/activity';
 import { parsePeriod } from '../../../shared/rules/activity';
 import { DomainError } from '../../../shared/result';
@@ -154,7 +154,7 @@ async function previewOf(
   db: Db,
   fileName: string,
   read: Awaited<ReturnType<typeof checkReturned>>,
-): Promise<RouteOutput<'activity.importPreview'>> {
+): Promise<ImportPreview> {
   const existing = await findReport(db, read.promeneur.id, read.period.key);
   return {
     fileName,
@@ -178,21 +178,14 @@ async function previewOf(
   };
 }
 
-export async function previewImport(
-  db: Db,
-  input: ParsedInput<'activity.importPreview'>,
-): Promise<RouteOutput<'activity.importPreview'>> {
-  return previewOf(db, input.fileName, await readReturned(db, input));
-}
-
 /**
- * Previews several files: those not read yet are read in one contained process, then each is
- * checked as a single preview would be. A file refused is said so and does not stop the others.
+ * Previews returned templates: those not read yet are read in one contained process, then each
+ * is checked against the vault. A file refused is said so and does not stop the others.
  */
 export async function previewImports(
   db: Db,
-  input: ParsedInput<'activity.importPreviewBatch'>,
-): Promise<RouteOutput<'activity.importPreviewBatch'>> {
+  input: ParsedInput<'activity.importPreview'>,
+): Promise<RouteOutput<'activity.importPreview'>> {
   const expected = periodOfKey(input.periodKey);
   await assertEnterable(db, expected);
   const files = input.files.map((file) => {
@@ -215,7 +208,7 @@ export async function previewImports(
     });
   }
   const known = await knownLists(db);
-  const out: RouteOutput<'activity.importPreviewBatch'> = [];
+  const out: RouteOutput<'activity.importPreview'> = [];
   for (const f of files) {
     const refused = (message: string) => out.push({ ok: false, fileName: f.fileName, message });
     const value = f.bytes && templates.get(db, f.digest);

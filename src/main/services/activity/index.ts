@@ -5,7 +5,7 @@
 import type { HandlersOf, RoutesOf } from '../../ipc/router';
 import { activityAggregates, territories } from './aggregates';
 import { completenessOf } from './completeness';
-import { confirmImport, previewImport, previewImports } from './imports';
+import { confirmImport, previewImports } from './imports';
 import { allLists, createListValue, removeListValue, renameListValue, reorderList } from './lists';
 import {
   createReport,
@@ -40,8 +40,7 @@ export const activityHandlers: HandlersOf<RoutesOf<'activity'>> = {
   'activity.completeness': (input, { session }) => completenessOf(session.db, input.periodKey),
   'activity.templates': (input, { session }) =>
     templatesDownload(session.db, input.periodKey, input.promeneurId),
-  'activity.importPreview': (input, { session }) => previewImport(session.db, input),
-  'activity.importPreviewBatch': (input, { session }) => previewImports(session.db, input),
+  'activity.importPreview': (input, { session }) => previewImports(session.db, input),
   'activity.importConfirm': (input, { session }) => confirmImport(session.db, input),
   'activity.aggregates': async (input, { session }) => ({
     ...(await activityAggregates(session.db, input)),
