@@ -14,6 +14,7 @@ import {
   totalsByTheme,
 } from '../../src/main/services/activity/aggregates';
 import { trainingCoverage } from '../../src/main/services/dashboard/meetings';
+import { subsidiesByYear } from '../../src/main/services/dashboard/money';
 import { networkOn } from '../../src/main/services/dashboard/network';
 import { dueItems } from '../../src/main/services/todo';
 import { listPromeneurs } from '../../src/main/services/promeneurs';
@@ -193,5 +194,13 @@ describe('query plans of the dashboard (migration 2026_12_03_011)', () => {
         expect(plan).not.toMatch(/SCAN status_intervals/);
       }
     }
+  });
+
+  it('sums the network’s paid subsidies per year from their partial index alone', async () => {
+    const plan = planOf(
+      await captured(() => subsidiesByYear(db(), ALL)),
+      /from convention_payments/,
+    );
+    expect(plan).toBe('SCAN p USING INDEX payments_paid');
   });
 });

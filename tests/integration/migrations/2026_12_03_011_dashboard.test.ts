@@ -7,7 +7,7 @@ let conn: Connection;
 let db: Db;
 useFreshDatabase((fresh) => ({ conn, db } = fresh));
 
-const { before, all } = migrationsAround('2026_12_03_011_status_intervals');
+const { before, all } = migrationsAround('2026_12_03_011_dashboard');
 
 const intervals = () =>
   conn
@@ -16,7 +16,7 @@ const intervals = () =>
     )
     .all();
 
-describe('migration 2026_12_03_011_status_intervals', () => {
+describe('migration 2026_12_03_011_dashboard', () => {
   it('works out the intervals of a vault of the previous version, then keeps them on writes', async () => {
     await migrate(db, { migrations: before });
     const at = '2024-01-10T09:00:00.000Z';
@@ -42,7 +42,7 @@ describe('migration 2026_12_03_011_status_intervals', () => {
     entry.run('convention', 1, 'signee', '2024-02-01', at);
     // Promeneur 2 has no history: active since their creation.
 
-    expect(await migrate(db, { migrations: all })).toEqual(['2026_12_03_011_status_intervals']);
+    expect(await migrate(db, { migrations: all })).toEqual(['2026_12_03_011_dashboard']);
     expect(intervals()).toEqual([
       {
         entity: 'promeneur',
