@@ -190,7 +190,9 @@ describe('query plans of the dashboard (migration 2026_12_03_011)', () => {
       expect(statements.filter((s) => /status_history/.test(s.sql))).toEqual([]);
       for (const pattern of [/with d\(day\)/, /count\(t\.id\)/]) {
         const plan = planOf(statements, pattern);
-        expect(plan).toMatch(/SEARCH status_intervals USING PRIMARY KEY \(entity=\?/);
+        expect(plan).toMatch(
+          /SEARCH status_intervals USING COVERING INDEX status_intervals_record \(entity=\?/,
+        );
         expect(plan).not.toMatch(/SCAN status_intervals/);
       }
     }

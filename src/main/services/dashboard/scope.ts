@@ -1,6 +1,6 @@
 /**
  * The dashboard's structure filter (territory, structure type, structure) as SQL conditions,
- * and a record's network status on a given day read from the status history.
+ * and a record's network status on a given day read from the kept status intervals.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DashboardFilters } from '../../../shared/api/dashboard';
