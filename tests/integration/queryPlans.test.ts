@@ -13,6 +13,9 @@ import {
   totalsByChannel,
   totalsByTheme,
 } from '../../src/main/services/activity/aggregates';
+import { trainingCoverage } from '../../src/main/services/dashboard/meetings';
+import { subsidiesByYear } from '../../src/main/services/dashboard/money';
+import { networkOn } from '../../src/main/services/dashboard/network';
 import { dueItems } from '../../src/main/services/todo';
 import { listPromeneurs } from '../../src/main/services/promeneurs';
 import { contract } from '../../src/shared/api/contract';
@@ -171,5 +174,35 @@ describe('query plans of the to-do list (migration 2026_12_03_009)', () => {
       /from "obligation_states"/,
     );
     expect(plan).toBe('SCAN obligation_states USING COVERING INDEX obligations_received');
+  });
+});
+
+describe('query plans of the dashboard (migration 2026_12_03_011)', () => {
+  const ALL = { territory: null, structureType: null, structureId: null };
+  const A_TYPE = { ...ALL, structureType: 'centre_social' as const };
+
+  it('reads who was active from the kept status intervals, never from the history', async () => {
+    for (const scope of [ALL, A_TYPE]) {
+      const statements = [
+        ...(await captured(() => networkOn(db(), ['2025-06-30', '2025-12-31'], scope))),
+        ...(await captured(() => trainingCoverage(db(), '2025-12-31', scope))),
+      ];
+      expect(statements.filter((s) => /status_history/.test(s.sql))).toEqual([]);
+      for (const pattern of [/with d\(day\)/, /count\(t\.id\)/]) {
+        const plan = planOf(statements, pattern);
+        expect(plan).toMatch(
+          /SEARCH status_intervals USING COVERING INDEX status_intervals_record \(entity=\?/,
+        );
+        expect(plan).not.toMatch(/SCAN status_intervals/);
+      }
+    }
+  });
+
+  it('sums the network’s paid subsidies per year from their partial index alone', async () => {
+    const plan = planOf(
+      await captured(() => subsidiesByYear(db(), ALL)),
+      /from convention_payments/,
+    );
+    expect(plan).toBe('SCAN p USING INDEX payments_paid');
   });
 });

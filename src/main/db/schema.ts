@@ -46,6 +46,18 @@ export interface StatusHistoryTable {
   recordedAt: Instant;
 }
 
+/**
+ * A structure's or a Promeneur's status from `opens` (included) to `closes` (excluded; null:
+ * still today), worked out from the status history by triggers (migration 011).
+ */
+export interface StatusIntervalsTable {
+  entity: 'structure' | 'promeneur';
+  entityId: number;
+  status: string;
+  opens: string;
+  closes: string | null;
+}
+
 export interface PromeneursTable {
   id: Generated<number>;
   structureId: number;
@@ -443,6 +455,7 @@ export interface ImportMappingsTable {
 export interface Database {
   structures: StructuresTable;
   statusHistory: StatusHistoryTable;
+  statusIntervals: StatusIntervalsTable;
   promeneurs: PromeneursTable;
   promeneurProfiles: PromeneurProfilesTable;
   dutySlots: DutySlotsTable;

@@ -9,7 +9,14 @@ import { shareOf } from '../../../shared/rules/dashboard';
 import { addMonths } from '../../../shared/rules/dates';
 import type { Db } from '../../db/connection';
 import { cadenceTargets } from '../calendar/cadence';
-import { holds, scoped, statusIntervals, structureIn, type StructureScope } from './scope';
+import {
+  holds,
+  joinScope,
+  scoped,
+  statusIntervals,
+  structureIn,
+  type StructureScope,
+} from './scope';
 
 const CADENCE_TYPES = Object.keys(CADENCE_GOALS) as CadenceType[];
 
@@ -140,10 +147,11 @@ export async function trainingCoverage(
         and i.attendance = 'present' and i.promeneur_id is not null
     )
     select count(*) as active, count(t.id) as trained
-    from pi join promeneurs p on p.id = pi.id join structures s on s.id = p.structure_id
+    from pi join promeneurs p on p.id = pi.id ${joinScope('p.structure_id', f)}
       left join trained t on t.id = p.id
-    where pi.status = 'actif' and ${holds('pi', sql`${day}`)}
-      and p.archived_at is null and ${structureIn('s', f)}`.execute(db);
+    where pi.status = 'actif' and ${holds('pi', sql`${day}`)} and p.archived_at is null`.execute(
+    db,
+  );
   const active = Number(rows[0]?.active ?? 0);
   const trained = Number(rows[0]?.trained ?? 0);
   return { active, trained, share: shareOf(trained, active) };

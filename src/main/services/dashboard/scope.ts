@@ -1,6 +1,6 @@
 /**
  * The dashboard's structure filter (territory, structure type, structure) as SQL conditions,
- * and a record's network status on a given day read from the status history.
+ * and a record's network status on a given day read from the kept status intervals.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DashboardFilters } from '../../../shared/api/dashboard';
@@ -21,28 +21,23 @@ export function structureIn(alias: string, f: StructureScope): RawBuilder<SqlBoo
 }
 
 /**
- * Each record's statuses as intervals: (id, status, opens, closes), the record's status from
- * `opens` (included) to `closes` (excluded; null: still today). Every history entry runs from its
- * `since` to the next entry's, in the order the history is read (by `since`, then by id, so the
- * last entry of a day wins and the others of that day last no time); a record without any
- * history (imported before statuses were recorded) has its current status from its creation.
- * The intervals of a record never overlap: its status on a day is the one of the interval
- * holding that day, or none.
- *
- * Read in one pass over the history (a window over its (entity, entity_id) index), so that
- * the status of every record on many days costs one sort, not one lookup per record and day.
+ * The structures in scope joined as `s` on `structureId` (a column), or nothing when the filter
+ * is unset: every record's structure exists (a required foreign key), so the join would only
+ * read each record's structure for nothing.
  */
-export function statusIntervals(entity: 'structure' | 'promeneur'): RawBuilder<unknown> {
-  const table = sql.raw(entity === 'structure' ? 'structures' : 'promeneurs');
-  const current = sql.raw(entity === 'structure' ? 'network_status' : 'status');
-  return sql`
-    select h.entity_id as id, h.status as status, h.since as opens,
-      lead(h.since) over (partition by h.entity_id order by h.since, h.id) as closes
-    from status_history h where h.entity = ${entity}
-    union all
-    select r.id, r.${current}, substr(r.created_at, 1, 10), null from ${table} r
-    where not exists (select 1 from status_history h where h.entity = ${entity} and h.entity_id = r.id)`;
-}
+export const joinScope = (structureId: string, f: StructureScope): RawBuilder<unknown> =>
+  scoped(f)
+    ? sql`join structures s on s.id = ${sql.ref(structureId)} and ${structureIn('s', f)}`
+    : sql``;
+
+/**
+ * Each record's statuses as intervals: (id, status, opens, closes), the record's status from
+ * `opens` (included) to `closes` (excluded; null: still today), as the triggers of migration 011
+ * keep them from the status history. The intervals of a record never overlap: its status on a
+ * day is the one of the interval holding that day, or none.
+ */
+export const statusIntervals = (entity: 'structure' | 'promeneur'): RawBuilder<unknown> => sql`
+  select entity_id as id, status, opens, closes from status_intervals where entity = ${entity}`;
 
 /** Whether the interval `alias` (of `statusIntervals`) holds `day` (a SQL expression). */
 export const holds = (alias: string, day: RawBuilder<unknown>): RawBuilder<SqlBool> =>
