@@ -22,8 +22,7 @@ import { formatDate } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit';
-import type { TodoItem } from '../../../shared/api/todo';
-import type { TodoFilter } from '../todo';
+import type { TodoFilter, TodoSink } from '../todo';
 import { documentSubject, findDocument } from './documents';
 import {
   generatedObligations,
@@ -117,8 +116,7 @@ export function holdsKey(keys: string, key: string): boolean {
 
 /** Where a convention's items go, and what they all share. */
 interface Sink {
-  items: TodoItem[];
-  until: string;
+  todo: TodoSink;
   today: string;
   context: string;
   structure: { id: number; name: string };
@@ -127,7 +125,7 @@ interface Sink {
   links: Partial<Record<ConventionTodoKind, string>>;
 }
 
-/** Adds an item of the convention, if due on or before the horizon; its label built then. */
+/** Adds an item of the convention; built (its label written) only if the sink wants it. */
 function add(
   sink: Sink,
   kind: ConventionTodoKind,
@@ -135,8 +133,7 @@ function add(
   date: string,
   label: () => string,
 ): void {
-  if (date > sink.until) return;
-  sink.items.push({
+  sink.todo.add(kind, date, sink.structure.id, () => ({
     key,
     kind,
     date,
@@ -145,7 +142,7 @@ function add(
     context: sink.context,
     structure: sink.structure,
     link: (sink.links[kind] ??= linkOf(sink.conventionId, kind)),
-  });
+  }));
 }
 
 /** The convention's page, at the tab where the kind of item is dealt with. */
@@ -154,12 +151,13 @@ const linkOf = (conventionId: number, kind: ConventionTodoKind) =>
     ? `/conventions/${conventionId}?onglet=${TAB_OF[kind]}`
     : `/conventions/${conventionId}`;
 
-/** The conventions' items due on or before `filter.until`, unsorted. */
+/** The conventions' items due on or before `filter.until`, into `todo`. */
 export async function conventionItems(
   db: Db,
   filter: TodoFilter,
   today: string,
-): Promise<TodoItem[]> {
+  todo: TodoSink,
+): Promise<void> {
   const wanted = (Object.keys(FED_BY) as ConventionTodoKind[]).filter(
     (kind) => filter.kinds.length === 0 || filter.kinds.includes(kind),
   );
@@ -167,7 +165,7 @@ export async function conventionItems(
   const fed = (kind: ConventionTodoKind, status: string) =>
     wants(kind) && (FED_BY[kind] as readonly string[]).includes(status);
   const statuses = [...new Set(wanted.flatMap((kind) => FED_BY[kind]))];
-  if (statuses.length === 0) return [];
+  if (statuses.length === 0) return;
 
   let select = db
     .selectFrom('conventions')
@@ -186,7 +184,7 @@ export async function conventionItems(
   if (filter.structureId !== null)
     select = select.where('conventions.structureId', '=', filter.structureId);
   const rows = await select.execute();
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return;
   // Without a structure filter every convention is read: no need to list their ids.
   const ids = filter.structureId === null ? null : rows.map((r) => r.id);
 
@@ -238,12 +236,10 @@ export async function conventionItems(
     return text;
   };
   const window = { after: today, until: filter.until };
-  const items: TodoItem[] = [];
   for (const row of rows) {
     const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
     const sink: Sink = {
-      items,
-      until: filter.until,
+      todo,
       today,
       context: row.reference,
       structure: { id: row.structureId, name: row.structureName },
@@ -298,7 +294,6 @@ export async function conventionItems(
         add(sink, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
     }
   }
-  return items;
 }
 
 const unknownItem = () =>
