@@ -114,8 +114,8 @@ export function holdsKey(keys: string, key: string): boolean {
   return false;
 }
 
-/** Where a convention's items go, and what they all share. */
-interface Sink {
+/** What a convention's items share, and the sink they go to. */
+interface Shared {
   todo: TodoSink;
   today: string;
   context: string;
@@ -125,23 +125,23 @@ interface Sink {
   links: Partial<Record<ConventionTodoKind, string>>;
 }
 
-/** Adds an item of the convention; built (its label written) only if the sink wants it. */
+/** Adds an item of the convention; built (its label written) only if the to-do sink wants it. */
 function add(
-  sink: Sink,
+  of: Shared,
   kind: ConventionTodoKind,
   key: string,
   date: string,
   label: () => string,
 ): void {
-  sink.todo.add(kind, date, sink.structure.id, () => ({
+  of.todo.add(kind, date, of.structure.id, () => ({
     key,
     kind,
     date,
-    overdue: date < sink.today,
+    overdue: date < of.today,
     label: label(),
-    context: sink.context,
-    structure: sink.structure,
-    link: (sink.links[kind] ??= linkOf(sink.conventionId, kind)),
+    context: of.context,
+    structure: of.structure,
+    link: (of.links[kind] ??= linkOf(of.conventionId, kind)),
   }));
 }
 
@@ -238,7 +238,7 @@ export async function conventionItems(
   const window = { after: today, until: filter.until };
   for (const row of rows) {
     const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
-    const sink: Sink = {
+    const of: Shared = {
       todo,
       today,
       context: row.reference,
@@ -249,7 +249,7 @@ export async function conventionItems(
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
         add(
-          sink,
+          of,
           'document_missing',
           `document:${d.id}`,
           row.startDate,
@@ -265,7 +265,7 @@ export async function conventionItems(
         row.endedOn,
         (key, kind, year, dueOn, rank) => {
           if (got !== undefined && holdsKey(got, key)) return;
-          add(sink, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
+          add(of, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
             obligationLabel(kind, year, dueOn, rank),
           );
         },
@@ -275,7 +275,7 @@ export async function conventionItems(
     if (fed('payment_planned', row.status))
       for (const p of plannedPayments.get(row.id) ?? [])
         add(
-          sink,
+          of,
           'payment_planned',
           `payment:${p.id}`,
           p.plannedOn ?? row.startDate,
@@ -289,9 +289,9 @@ export async function conventionItems(
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
       if (d.kind === 'end' && ending)
-        add(sink, 'convention_ending', key, d.date, () => endLabel(d.date));
+        add(of, 'convention_ending', key, d.date, () => endLabel(d.date));
       if (d.kind === 'notice' && notice)
-        add(sink, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
+        add(of, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
     }
   }
 }
