@@ -74,6 +74,19 @@ const endLabel = (endDate: string) =>
 const noticeLabel = (anniversary: string) =>
   `Dernier jour pour dénoncer la convention avant l’anniversaire du ${formatDate(anniversary)} (préavis de ${NOTICE_MONTHS} mois)`;
 
+/**
+ * `write`, its result kept for each argument: a label written once is shared by the items
+ * that repeat it, and then stored, hashed and compared once when the list is sorted.
+ */
+function writtenOnce<K, T>(write: (k: K) => T): (k: K) => T {
+  const written = new Map<K, T>();
+  return (k) => {
+    let value = written.get(k);
+    if (value === undefined) written.set(k, (value = write(k)));
+    return value;
+  };
+}
+
 /** Rows grouped by their convention, in their order. */
 function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
@@ -228,13 +241,14 @@ export async function conventionItems(
     payments = payments.where('conventions.structureId', '=', filter.structureId);
   const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
 
-  // Amounts repeat (a flat rate per Promeneur): each is written out once.
-  const written = new Map<number, string>();
-  const euros = (cents: number) => {
-    let text = written.get(cents);
-    if (text === undefined) written.set(cents, (text = formatEuros(cents)));
-    return text;
-  };
+  // Labels repeat across conventions: the same document, the same payment and amount (a flat
+  // rate per Promeneur), the same dates. Each is written once, then shared.
+  const missingLabel = writtenOnce((label: string) => `Pièce manquante : ${label}`);
+  const paymentLabel = writtenOnce((name: string) =>
+    writtenOnce((cents: number) => `Versement prévu : ${name}, ${formatEuros(cents)}`),
+  );
+  const endLabelOf = writtenOnce(endLabel);
+  const noticeLabelOf = writtenOnce(noticeLabel);
   const window = { after: today, until: filter.until };
   for (const row of rows) {
     const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
@@ -248,13 +262,7 @@ export async function conventionItems(
     };
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
-        add(
-          of,
-          'document_missing',
-          `document:${d.id}`,
-          row.startDate,
-          () => `Pièce manquante : ${d.label}`,
-        );
+        add(of, 'document_missing', `document:${d.id}`, row.startDate, () => missingLabel(d.label));
     if (fed('obligation_due', row.status)) {
       // The obligations in force not received: those generated now whose state (if any)
       // has no date of receipt, as mergeObligations gives them.
@@ -274,12 +282,8 @@ export async function conventionItems(
     }
     if (fed('payment_planned', row.status))
       for (const p of plannedPayments.get(row.id) ?? [])
-        add(
-          of,
-          'payment_planned',
-          `payment:${p.id}`,
-          p.plannedOn ?? row.startDate,
-          () => `Versement prévu : ${paymentName(p)}, ${euros(p.amountCents)}`,
+        add(of, 'payment_planned', `payment:${p.id}`, p.plannedOn ?? row.startDate, () =>
+          paymentLabel(paymentName(p))(p.amountCents),
         );
     const ending = fed('convention_ending', row.status);
     const notice = fed('notice_deadline', row.status);
@@ -289,9 +293,9 @@ export async function conventionItems(
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
       if (d.kind === 'end' && ending)
-        add(of, 'convention_ending', key, d.date, () => endLabel(d.date));
+        add(of, 'convention_ending', key, d.date, () => endLabelOf(d.date));
       if (d.kind === 'notice' && notice)
-        add(of, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
+        add(of, 'notice_deadline', key, d.date, () => noticeLabelOf(d.anniversary!));
     }
   }
 }
