@@ -13,6 +13,7 @@ import * as nationalIndexes from './2026_12_03_007_national_indexes';
 import * as activityPeriodTotals from './2026_12_03_008_activity_period_totals';
 import * as todoIndexes from './2026_12_03_009_todo_indexes';
 import * as listIndexes from './2026_12_03_010_list_indexes';
+import * as paymentsPlanned from './2026_12_03_012_payments_planned';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_008_activity_period_totals': activityPeriodTotals,
   '2026_12_03_009_todo_indexes': todoIndexes,
   '2026_12_03_010_list_indexes': listIndexes,
+  '2026_12_03_012_payments_planned': paymentsPlanned,
 };

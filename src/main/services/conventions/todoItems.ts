@@ -217,28 +217,33 @@ export async function conventionItems(
       ? await documents.orderBy('conventionId').orderBy('position').execute()
       : [],
   );
-  // Only the payments that can give an item: of a convention that feeds the kind, due
-  // (planned, or else the convention's start) within the horizon.
-  let payments = db
-    .selectFrom('conventionPayments')
-    .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
-    .select([
-      'conventionPayments.id',
-      'conventionPayments.conventionId',
-      'conventionPayments.kind',
-      'conventionPayments.year',
-      'conventionPayments.amountCents',
-      'conventionPayments.plannedOn',
-    ])
-    .where('conventionPayments.paidOn', 'is', null)
-    .where('conventions.status', 'in', [...FED_BY.payment_planned])
-    .where(
-      (eb) => eb.fn.coalesce('conventionPayments.plannedOn', 'conventions.startDate'),
-      '<=',
-      filter.until,
-    );
-  if (filter.structureId !== null)
-    payments = payments.where('conventions.structureId', '=', filter.structureId);
+  // Only the payments that can give an item: unpaid, of a convention that feeds the kind, due
+  // within the horizon: planned by then (read from the partial index on the planned date), or
+  // not planned and the convention starting by then.
+  const unpaid = (planned: boolean) => {
+    let select = db
+      .selectFrom('conventionPayments')
+      .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
+      .select([
+        'conventionPayments.id',
+        'conventionPayments.conventionId',
+        'conventionPayments.kind',
+        'conventionPayments.year',
+        'conventionPayments.amountCents',
+        'conventionPayments.plannedOn',
+      ])
+      .where('conventionPayments.paidOn', 'is', null)
+      .where('conventions.status', 'in', [...FED_BY.payment_planned]);
+    select = planned
+      ? select.where('conventionPayments.plannedOn', '<=', filter.until)
+      : select
+          .where('conventionPayments.plannedOn', 'is', null)
+          .where('conventions.startDate', '<=', filter.until);
+    if (filter.structureId !== null)
+      select = select.where('conventions.structureId', '=', filter.structureId);
+    return select;
+  };
+  const payments = unpaid(true).unionAll(unpaid(false));
   const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
 
   // Labels repeat across conventions: the same document, the same payment and amount (a flat
