@@ -45,20 +45,19 @@ export interface TodoFilter {
 
 /**
  * Where the capabilities put what is due, as they find it: each item's kind, date and
- * structure, and how to build it whole. Items due after `until` are left out before being
- * built; the list builds the others (TodoList), the dashboard and the badge only count them
- * (TodoCounts), without writing a label, a key or a link.
+ * structure, and how to build it whole. Items due after the sink's last day are left out
+ * before being built; the list builds the others (TodoList), the dashboard and the badge
+ * only count them (TodoCounts), without writing a label, a key or a link.
  */
 export interface TodoSink {
-  /** The last day looked at (YYYY-MM-DD). */
-  readonly until: string;
   add(kind: TodoKind, date: string, structureId: number | null, item: () => TodoItem): void;
 }
 
 /** The items themselves, unsorted. */
 export class TodoList implements TodoSink {
   readonly items: TodoItem[] = [];
-  constructor(readonly until: string) {}
+  /** `until`: the last day looked at (YYYY-MM-DD). */
+  constructor(private readonly until: string) {}
   add(_kind: TodoKind, date: string, _structureId: number | null, item: () => TodoItem): void {
     if (date <= this.until) this.items.push(item());
   }
@@ -71,7 +70,7 @@ export class TodoList implements TodoSink {
 export class TodoCounts implements TodoSink {
   readonly byKind = new Map<TodoKind, { count: number; overdue: number }>();
   constructor(
-    readonly until: string,
+    private readonly until: string,
     private readonly today: string,
     private readonly structures: ReadonlySet<number> | null = null,
   ) {}
@@ -87,9 +86,9 @@ export class TodoCounts implements TodoSink {
 }
 
 /**
- * Puts into `sink` everything not done that is due on or before its `until` (the filter's
- * `until` bounds what is read). The calendar's and the committees' items concern no
- * structure: a structure filter leaves them out.
+ * Puts into `sink` everything not done that is due on or before `filter.until` (the sink is
+ * made for the same day). The calendar's and the committees' items concern no structure: a
+ * structure filter leaves them out.
  */
 export async function collectDue(
   db: Db,
