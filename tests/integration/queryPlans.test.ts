@@ -1,5 +1,5 @@
 /**
- * The indexes chosen for the national scale (migrations 2026_12_03_007 and 008), each justified by
+ * The indexes chosen for the national scale (migrations 2026_12_03_007 to 012), each justified by
  * the plan SQLite picks for the query a service really runs: the statements are captured as
  * the service prepares them, then explained with the same parameters. A plan that falls back
  * to a scan of a large table fails here before it slows the app down.
@@ -125,8 +125,9 @@ describe('query plans at national scale', () => {
     const statements = await captured(() =>
       dueItems(db(), { until: '2027-04-03', structureId: null, kinds: [] }, TODAY),
     );
+    // The payments due within the horizon, from their planned date (migration 012).
     expect(planOf(statements, /from "convention_payments"/)).toContain(
-      'SEARCH convention_payments USING INDEX payments_unpaid (convention_id=?)',
+      'SEARCH convention_payments USING INDEX payments_planned (planned_on<?)',
     );
     // Every missing document of the network, in the partial index's own order: no sort.
     expect(planOf(statements, /from "convention_documents"/)).toBe(
@@ -204,5 +205,35 @@ describe('query plans of the dashboard (migration 2026_12_03_011)', () => {
       /from convention_payments/,
     );
     expect(plan).toBe('SCAN p USING INDEX payments_paid');
+  });
+});
+
+describe('query plans of the to-do list (migration 2026_12_03_012)', () => {
+  const paymentsPlan = async (structureId: number | null) =>
+    planOf(
+      await captured(() =>
+        dueItems(db(), { until: '2027-04-03', structureId, kinds: ['payment_planned'] }, TODAY),
+      ),
+      /from "convention_payments"/,
+    );
+
+  it('reads the payments planned within the horizon from the unpaid ones’ planned dates', async () => {
+    const plan = await paymentsPlan(null);
+    expect(plan).toContain(
+      'SEARCH convention_payments USING INDEX payments_planned (planned_on<?)',
+    );
+    expect(plan).toContain(
+      'SEARCH convention_payments USING INDEX payments_planned (planned_on=?)',
+    );
+    expect(plan).not.toMatch(/SCAN (conventions|convention_payments)\b/);
+  });
+
+  it('reads one structure’s unpaid payments from its conventions', async () => {
+    const plan = await paymentsPlan(1);
+    expect(plan).toContain('SEARCH conventions USING INDEX conventions_structure (structure_id=?)');
+    expect(plan).toContain(
+      'SEARCH convention_payments USING INDEX payments_unpaid (convention_id=?)',
+    );
+    expect(plan).not.toMatch(/SCAN (conventions|convention_payments)\b/);
   });
 });

@@ -14,7 +14,7 @@ import { paymentName } from '../../src/main/services/conventions/payments';
 import { holdsKey } from '../../src/main/services/conventions/todoItems';
 import { todoByKind } from '../../src/main/services/dashboard/todo';
 import { compareText } from '../../src/main/services/directory';
-import { dueItems, listTodo, markTodoDone } from '../../src/main/services/todo';
+import { dueItems, listTodo, markTodoDone, overdueCount } from '../../src/main/services/todo';
 import { readSettings } from '../../src/main/services/settings';
 import { todoQuery, type TodoItem } from '../../src/shared/api/todo';
 import { ACTIVITY_DUE_DAYS } from '../../src/shared/domain/activity';
@@ -275,7 +275,7 @@ describe('the to-do list on a small nation', () => {
     for (const kind of CHECKED) expect(kinds, kind).toContain(kind);
   });
 
-  it('gives the same for one structure, and the dashboard counts what the list shows', async () => {
+  it('gives the same for one structure, and the dashboard and the badge count what the list shows', async () => {
     const conn = vault.session.vault.connection;
     const structures = (
       conn
@@ -306,6 +306,9 @@ describe('the to-do list on a small nation', () => {
         ofKind.filter((i) => i.overdue).length,
       ]);
     }
+    expect(await overdueCount(vault.session.db, TODAY)).toEqual({
+      count: items.filter((i) => i.overdue).length,
+    });
   });
 });
 

@@ -44,26 +44,73 @@ export interface TodoFilter {
 }
 
 /**
- * Everything not done that is due on or before `filter.until`, unsorted (see dueItems; the
- * dashboard counts them as they come). The calendar's and the committees' items concern no
- * structure: a structure filter leaves them out.
+ * Where the capabilities put what is due, as they find it: each item's kind, date and
+ * structure, and how to build it whole. Items due after the sink's last day are left out
+ * before being built; the list builds the others (TodoList), the dashboard and the badge
+ * only count them (TodoCounts), without writing a label, a key or a link.
  */
-export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
-  const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
-  const items: TodoItem[] = [];
-  if (filter.structureId === null) {
-    if (wants('cadence_gap')) {
-      items.push(...(await cadenceItems(db, today, await doneKeys(db, 'cadence:'))));
-    }
-    if (wants('attendance_missing')) items.push(...(await attendanceItems(db, today)));
-    if (wants('committee_action')) items.push(...(await actionItems(db, today)));
+export interface TodoSink {
+  add(kind: TodoKind, date: string, structureId: number | null, item: () => TodoItem): void;
+}
+
+/** The items themselves, unsorted. */
+export class TodoList implements TodoSink {
+  readonly items: TodoItem[] = [];
+  /** `until`: the last day looked at (YYYY-MM-DD). */
+  constructor(private readonly until: string) {}
+  add(_kind: TodoKind, date: string, _structureId: number | null, item: () => TodoItem): void {
+    if (date <= this.until) this.items.push(item());
   }
-  if (wants('activity_missing'))
-    items.push(...(await activityItems(db, today, filter.structureId)));
-  return [
-    ...items.filter((i) => i.date <= filter.until),
-    ...(await conventionItems(db, filter, today)),
-  ];
+}
+
+/**
+ * How many items of each kind, and how many of them overdue (due before `today`); only
+ * those of the structures given, when some are (the items of no structure then drop out).
+ */
+export class TodoCounts implements TodoSink {
+  readonly byKind = new Map<TodoKind, { count: number; overdue: number }>();
+  constructor(
+    private readonly until: string,
+    private readonly today: string,
+    private readonly structures: ReadonlySet<number> | null = null,
+  ) {}
+  /** The item is never built. */
+  add(kind: TodoKind, date: string, structureId: number | null, _item: () => TodoItem): void {
+    if (date > this.until) return;
+    if (this.structures && (structureId === null || !this.structures.has(structureId))) return;
+    let counts = this.byKind.get(kind);
+    if (!counts) this.byKind.set(kind, (counts = { count: 0, overdue: 0 }));
+    counts.count++;
+    if (date < this.today) counts.overdue++;
+  }
+}
+
+/**
+ * Puts into `sink` everything not done that is due on or before `filter.until` (the sink is
+ * made for the same day). The calendar's and the committees' items concern no structure: a
+ * structure filter leaves them out.
+ */
+export async function collectDue(
+  db: Db,
+  filter: TodoFilter,
+  today: string,
+  sink: TodoSink,
+): Promise<void> {
+  const wants = (kind: TodoKind) => filter.kinds.length === 0 || filter.kinds.includes(kind);
+  if (filter.structureId === null) {
+    if (wants('cadence_gap')) await cadenceItems(db, today, await doneKeys(db, 'cadence:'), sink);
+    if (wants('attendance_missing')) await attendanceItems(db, today, sink);
+    if (wants('committee_action')) await actionItems(db, today, sink);
+  }
+  if (wants('activity_missing')) await activityItems(db, today, filter.structureId, sink);
+  await conventionItems(db, filter, today, sink);
+}
+
+/** Everything not done that is due on or before `filter.until`, unsorted (see dueItems). */
+export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
+  const list = new TodoList(filter.until);
+  await collectDue(db, filter, today, list);
+  return list.items;
 }
 
 /**
@@ -125,14 +172,17 @@ export async function listTodo(
 
 /**
  * How many items are late today, for the sidebar's badge: the items due up to today only
- * (a late item is due before today), counted without sorting.
+ * (a late item is due before today), counted, not built.
  */
 export async function overdueCount(
   db: Db,
   today: string = todayInParis(),
 ): Promise<{ count: number }> {
-  const items = await dueUnsorted(db, { until: today, structureId: null, kinds: [] }, today);
-  return { count: items.filter((i) => i.overdue).length };
+  const counts = new TodoCounts(today, today);
+  await collectDue(db, { until: today, structureId: null, kinds: [] }, today, counts);
+  let count = 0;
+  for (const k of counts.byKind.values()) count += k.overdue;
+  return { count };
 }
 
 /**

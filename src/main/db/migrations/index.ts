@@ -14,6 +14,7 @@ import * as activityPeriodTotals from './2026_12_03_008_activity_period_totals';
 import * as todoIndexes from './2026_12_03_009_todo_indexes';
 import * as listIndexes from './2026_12_03_010_list_indexes';
 import * as dashboard from './2026_12_03_011_dashboard';
+import * as paymentsPlanned from './2026_12_03_012_payments_planned';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_009_todo_indexes': todoIndexes,
   '2026_12_03_010_list_indexes': listIndexes,
   '2026_12_03_011_dashboard': dashboard,
+  '2026_12_03_012_payments_planned': paymentsPlanned,
 };

@@ -4,7 +4,6 @@
  * Marking it done sets it aside (remembered in todo_done): the figures may never come.
  */
 import { sql } from 'kysely';
-import type { TodoItem } from '../../../shared/api/todo';
 import { ACTIVITY_DUE_DAYS } from '../../../shared/domain/activity';
 import { lastEndedPeriod, parsePeriod } from '../../../shared/rules/activity';
 import { addDays } from '../../../shared/rules/conventions';
@@ -13,6 +12,7 @@ import type { Db } from '../../db/connection';
 import { readSettings } from '../settings';
 import { activeDuring } from './completeness';
 import { doneKeys, isDone, setDone } from '../todoDone';
+import type { TodoSink } from '../todo';
 
 export const activityKey = (promeneurId: number, periodKey: string) =>
   `activity:${promeneurId}:${periodKey}`;
@@ -31,7 +31,8 @@ export async function activityItems(
   db: Db,
   today: string,
   structureId: number | null,
-): Promise<TodoItem[]> {
+  sink: TodoSink,
+): Promise<void> {
   const { activityPeriod } = await readSettings(db);
   const period = lastEndedPeriod(activityPeriod, today);
   let select = db
@@ -78,7 +79,6 @@ export async function activityItems(
   if (structureId !== null) select = select.where('promeneurs.structureId', '=', structureId);
   const done = await doneKeys(db, 'activity:');
   const due = addDays(period.end, ACTIVITY_DUE_DAYS);
-  const items: TodoItem[] = [];
   const rows = await select.execute();
   for (let i = 0; i < rows.length;) {
     const p = rows[i]!;
@@ -90,7 +90,7 @@ export async function activityItems(
     }
     const key = activityKey(p.id, period.key);
     if (done.has(key) || !activeDuring(history, p.status, period)) continue;
-    items.push({
+    sink.add('activity_missing', due, p.structureId, () => ({
       key,
       kind: 'activity_missing',
       date: due,
@@ -99,9 +99,8 @@ export async function activityItems(
       context: `Bilan ${period.label}`,
       structure: { id: p.structureId, name: p.structureName },
       link: `/activite?periode=${period.key}`,
-    });
+    }));
   }
-  return items;
 }
 
 const unknownItem = () =>

@@ -3,7 +3,6 @@
  * no longer meets (cadence_gap), and a past event whose attendance was never recorded
  * (attendance_missing). Neither concerns one structure.
  */
-import type { TodoItem } from '../../../shared/api/todo';
 import {
   CADENCE_GOALS,
   EVENT_TYPES,
@@ -18,6 +17,7 @@ import { cadenceOf } from './cadence';
 import { findEvent } from './records';
 import { setEventStatus } from './events';
 import { isDone, setDone } from '../todoDone';
+import type { TodoSink } from '../todo';
 
 /** The words of each goal, singular and plural. */
 const PLANNED: Record<CadenceType, [string, string]> = {
@@ -45,13 +45,17 @@ export const cadenceKey = (year: number, type: CadenceType) => `cadence:${year}:
 export const attendanceKey = (eventId: number) => `event:${eventId}:attendance`;
 
 /** The goals that can no longer be met by what is planned, not marked done. */
-export async function cadenceItems(db: Db, today: string, done: Set<string>): Promise<TodoItem[]> {
-  const items: TodoItem[] = [];
+export async function cadenceItems(
+  db: Db,
+  today: string,
+  done: Set<string>,
+  sink: TodoSink,
+): Promise<void> {
   for (const year of watchedYears(today))
     for (const goal of await cadenceOf(db, year, today)) {
       const key = cadenceKey(year, goal.type);
       if (goal.missing === 0 || done.has(key)) continue;
-      items.push({
+      sink.add('cadence_gap', today, null, () => ({
         key,
         kind: 'cadence_gap',
         date: today,
@@ -60,9 +64,8 @@ export async function cadenceItems(db: Db, today: string, done: Set<string>): Pr
         context: `Objectifs ${year} : ${goal.held} ${goal.held > 1 ? 'tenus' : 'tenu'}, ${goal.planned} ${goal.planned > 1 ? 'prévus' : 'prévu'}`,
         structure: null,
         link: `/calendrier/nouveau?type=${goal.type}`,
-      });
+      }));
     }
-  return items;
 }
 
 /**
@@ -70,7 +73,7 @@ export async function cadenceItems(db: Db, today: string, done: Set<string>): Pr
  * The events are found from the invitees without a mark (a partial index, small next to
  * the years of marked attendance), then checked: none of their invitees has a mark.
  */
-export async function attendanceItems(db: Db, today: string): Promise<TodoItem[]> {
+export async function attendanceItems(db: Db, today: string, sink: TodoSink): Promise<void> {
   const rows = await db
     .selectFrom('events')
     .select(['id', 'type', 'title', 'start'])
@@ -90,9 +93,9 @@ export async function attendanceItems(db: Db, today: string): Promise<TodoItem[]
       ),
     )
     .execute();
-  return rows.map((e) => {
+  for (const e of rows) {
     const date = e.start.slice(0, 10);
-    return {
+    sink.add('attendance_missing', date, null, () => ({
       key: attendanceKey(e.id),
       kind: 'attendance_missing',
       date,
@@ -101,8 +104,8 @@ export async function attendanceItems(db: Db, today: string): Promise<TodoItem[]
       context: `${EVENT_TYPES[e.type as EventType] ?? e.type} du ${formatDate(date)}`,
       structure: null,
       link: `/calendrier/${e.id}`,
-    };
-  });
+    }));
+  }
 }
 
 const unknownItem = () =>

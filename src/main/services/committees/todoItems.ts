@@ -3,7 +3,6 @@
  * meeting, due on their date (or the meeting's day when they have none). Marking one done
  * sets the action « faite » today.
  */
-import type { TodoItem } from '../../../shared/api/todo';
 import {
   COMMITTEES,
   OPEN_ACTION_STATUSES,
@@ -13,11 +12,12 @@ import { formatDate } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { findAction, updateAction } from './actions';
+import type { TodoSink } from '../todo';
 
 export const actionKey = (id: number) => `committee-action:${id}`;
 export const COMMITTEE_KEYS = { action: /^committee-action:(\d+)$/ };
 
-export async function actionItems(db: Db, today: string): Promise<TodoItem[]> {
+export async function actionItems(db: Db, today: string, sink: TodoSink): Promise<void> {
   const rows = await db
     .selectFrom('committeeActions')
     .innerJoin('events', 'events.id', 'committeeActions.eventId')
@@ -32,20 +32,19 @@ export async function actionItems(db: Db, today: string): Promise<TodoItem[]> {
     ])
     .where('committeeActions.status', 'in', [...OPEN_ACTION_STATUSES])
     .execute();
-  return rows.map((a) => {
+  for (const a of rows) {
     const date = a.dueOn ?? a.start.slice(0, 10);
-    const committee = COMMITTEES[a.type as Committee] ?? a.type;
-    return {
+    sink.add('committee_action', date, null, () => ({
       key: actionKey(a.id),
       kind: 'committee_action',
       date,
       overdue: date < today,
       label: `${a.what} (${a.who})`,
-      context: `Action décidée au ${committee} du ${formatDate(a.start.slice(0, 10))}`,
+      context: `Action décidée au ${COMMITTEES[a.type as Committee] ?? a.type} du ${formatDate(a.start.slice(0, 10))}`,
       structure: null,
       link: `/instances/reunions/${a.eventId}?onglet=actions`,
-    };
-  });
+    }));
+  }
 }
 
 /** The action done today; doing it twice changes nothing. */

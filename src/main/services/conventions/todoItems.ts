@@ -22,8 +22,7 @@ import { formatDate } from '../../../shared/rules/dates';
 import { DomainError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit';
-import type { TodoItem } from '../../../shared/api/todo';
-import type { TodoFilter } from '../todo';
+import type { TodoFilter, TodoSink } from '../todo';
 import { documentSubject, findDocument } from './documents';
 import {
   generatedObligations,
@@ -75,6 +74,19 @@ const endLabel = (endDate: string) =>
 const noticeLabel = (anniversary: string) =>
   `Dernier jour pour dénoncer la convention avant l’anniversaire du ${formatDate(anniversary)} (préavis de ${NOTICE_MONTHS} mois)`;
 
+/**
+ * `write`, its result kept for each argument: a label written once is shared by the items
+ * that repeat it, and then stored, hashed and compared once when the list is sorted.
+ */
+function writtenOnce<K, T>(write: (k: K) => T): (k: K) => T {
+  const written = new Map<K, T>();
+  return (k) => {
+    let value = written.get(k);
+    if (value === undefined) written.set(k, (value = write(k)));
+    return value;
+  };
+}
+
 /** Rows grouped by their convention, in their order. */
 function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number, T[]> {
   const groups = new Map<number, T[]>();
@@ -115,10 +127,9 @@ export function holdsKey(keys: string, key: string): boolean {
   return false;
 }
 
-/** Where a convention's items go, and what they all share. */
-interface Sink {
-  items: TodoItem[];
-  until: string;
+/** What a convention's items share, and the sink they go to. */
+interface Shared {
+  todo: TodoSink;
   today: string;
   context: string;
   structure: { id: number; name: string };
@@ -127,25 +138,24 @@ interface Sink {
   links: Partial<Record<ConventionTodoKind, string>>;
 }
 
-/** Adds an item of the convention, if due on or before the horizon; its label built then. */
+/** Adds an item of the convention; built (its label written) only if the to-do sink wants it. */
 function add(
-  sink: Sink,
+  of: Shared,
   kind: ConventionTodoKind,
   key: string,
   date: string,
   label: () => string,
 ): void {
-  if (date > sink.until) return;
-  sink.items.push({
+  of.todo.add(kind, date, of.structure.id, () => ({
     key,
     kind,
     date,
-    overdue: date < sink.today,
+    overdue: date < of.today,
     label: label(),
-    context: sink.context,
-    structure: sink.structure,
-    link: (sink.links[kind] ??= linkOf(sink.conventionId, kind)),
-  });
+    context: of.context,
+    structure: of.structure,
+    link: (of.links[kind] ??= linkOf(of.conventionId, kind)),
+  }));
 }
 
 /** The convention's page, at the tab where the kind of item is dealt with. */
@@ -154,12 +164,13 @@ const linkOf = (conventionId: number, kind: ConventionTodoKind) =>
     ? `/conventions/${conventionId}?onglet=${TAB_OF[kind]}`
     : `/conventions/${conventionId}`;
 
-/** The conventions' items due on or before `filter.until`, unsorted. */
+/** The conventions' items due on or before `filter.until`, into `todo`. */
 export async function conventionItems(
   db: Db,
   filter: TodoFilter,
   today: string,
-): Promise<TodoItem[]> {
+  todo: TodoSink,
+): Promise<void> {
   const wanted = (Object.keys(FED_BY) as ConventionTodoKind[]).filter(
     (kind) => filter.kinds.length === 0 || filter.kinds.includes(kind),
   );
@@ -167,7 +178,7 @@ export async function conventionItems(
   const fed = (kind: ConventionTodoKind, status: string) =>
     wants(kind) && (FED_BY[kind] as readonly string[]).includes(status);
   const statuses = [...new Set(wanted.flatMap((kind) => FED_BY[kind]))];
-  if (statuses.length === 0) return [];
+  if (statuses.length === 0) return;
 
   let select = db
     .selectFrom('conventions')
@@ -186,7 +197,7 @@ export async function conventionItems(
   if (filter.structureId !== null)
     select = select.where('conventions.structureId', '=', filter.structureId);
   const rows = await select.execute();
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return;
   // Without a structure filter every convention is read: no need to list their ids.
   const ids = filter.structureId === null ? null : rows.map((r) => r.id);
 
@@ -206,44 +217,48 @@ export async function conventionItems(
       ? await documents.orderBy('conventionId').orderBy('position').execute()
       : [],
   );
-  // Only the payments that can give an item: of a convention that feeds the kind, due
-  // (planned, or else the convention's start) within the horizon.
-  let payments = db
-    .selectFrom('conventionPayments')
-    .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
-    .select([
-      'conventionPayments.id',
-      'conventionPayments.conventionId',
-      'conventionPayments.kind',
-      'conventionPayments.year',
-      'conventionPayments.amountCents',
-      'conventionPayments.plannedOn',
-    ])
-    .where('conventionPayments.paidOn', 'is', null)
-    .where('conventions.status', 'in', [...FED_BY.payment_planned])
-    .where(
-      (eb) => eb.fn.coalesce('conventionPayments.plannedOn', 'conventions.startDate'),
-      '<=',
-      filter.until,
-    );
-  if (filter.structureId !== null)
-    payments = payments.where('conventions.structureId', '=', filter.structureId);
+  // Only the payments that can give an item: unpaid, of a convention that feeds the kind, due
+  // within the horizon: planned by then (read from the partial index on the planned date), or
+  // not planned and the convention starting by then.
+  const unpaid = (planned: boolean) => {
+    let select = db
+      .selectFrom('conventionPayments')
+      .innerJoin('conventions', 'conventions.id', 'conventionPayments.conventionId')
+      .select([
+        'conventionPayments.id',
+        'conventionPayments.conventionId',
+        'conventionPayments.kind',
+        'conventionPayments.year',
+        'conventionPayments.amountCents',
+        'conventionPayments.plannedOn',
+      ])
+      .where('conventionPayments.paidOn', 'is', null)
+      .where('conventions.status', 'in', [...FED_BY.payment_planned]);
+    select = planned
+      ? select.where('conventionPayments.plannedOn', '<=', filter.until)
+      : select
+          .where('conventionPayments.plannedOn', 'is', null)
+          .where('conventions.startDate', '<=', filter.until);
+    if (filter.structureId !== null)
+      select = select.where('conventions.structureId', '=', filter.structureId);
+    return select;
+  };
+  const payments = unpaid(true).unionAll(unpaid(false));
   const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
 
-  // Amounts repeat (a flat rate per Promeneur): each is written out once.
-  const written = new Map<number, string>();
-  const euros = (cents: number) => {
-    let text = written.get(cents);
-    if (text === undefined) written.set(cents, (text = formatEuros(cents)));
-    return text;
-  };
+  // Labels repeat across conventions: the same document, the same payment and amount (a flat
+  // rate per Promeneur), the same dates. Each is written once, then shared.
+  const missingLabel = writtenOnce((label: string) => `Pièce manquante : ${label}`);
+  const paymentLabel = writtenOnce((name: string) =>
+    writtenOnce((cents: number) => `Versement prévu : ${name}, ${formatEuros(cents)}`),
+  );
+  const endLabelOf = writtenOnce(endLabel);
+  const noticeLabelOf = writtenOnce(noticeLabel);
   const window = { after: today, until: filter.until };
-  const items: TodoItem[] = [];
   for (const row of rows) {
     const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
-    const sink: Sink = {
-      items,
-      until: filter.until,
+    const of: Shared = {
+      todo,
       today,
       context: row.reference,
       structure: { id: row.structureId, name: row.structureName },
@@ -252,13 +267,7 @@ export async function conventionItems(
     };
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
-        add(
-          sink,
-          'document_missing',
-          `document:${d.id}`,
-          row.startDate,
-          () => `Pièce manquante : ${d.label}`,
-        );
+        add(of, 'document_missing', `document:${d.id}`, row.startDate, () => missingLabel(d.label));
     if (fed('obligation_due', row.status)) {
       // The obligations in force not received: those generated now whose state (if any)
       // has no date of receipt, as mergeObligations gives them.
@@ -269,7 +278,7 @@ export async function conventionItems(
         row.endedOn,
         (key, kind, year, dueOn, rank) => {
           if (got !== undefined && holdsKey(got, key)) return;
-          add(sink, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
+          add(of, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
             obligationLabel(kind, year, dueOn, rank),
           );
         },
@@ -278,12 +287,8 @@ export async function conventionItems(
     }
     if (fed('payment_planned', row.status))
       for (const p of plannedPayments.get(row.id) ?? [])
-        add(
-          sink,
-          'payment_planned',
-          `payment:${p.id}`,
-          p.plannedOn ?? row.startDate,
-          () => `Versement prévu : ${paymentName(p)}, ${euros(p.amountCents)}`,
+        add(of, 'payment_planned', `payment:${p.id}`, p.plannedOn ?? row.startDate, () =>
+          paymentLabel(paymentName(p))(p.amountCents),
         );
     const ending = fed('convention_ending', row.status);
     const notice = fed('notice_deadline', row.status);
@@ -293,12 +298,11 @@ export async function conventionItems(
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
       if (d.kind === 'end' && ending)
-        add(sink, 'convention_ending', key, d.date, () => endLabel(d.date));
+        add(of, 'convention_ending', key, d.date, () => endLabelOf(d.date));
       if (d.kind === 'notice' && notice)
-        add(sink, 'notice_deadline', key, d.date, () => noticeLabel(d.anniversary!));
+        add(of, 'notice_deadline', key, d.date, () => noticeLabelOf(d.anniversary!));
     }
   }
-  return items;
 }
 
 const unknownItem = () =>
