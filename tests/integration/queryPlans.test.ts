@@ -163,6 +163,21 @@ describe('query plans of the to-do list (migration 2026_12_03_009)', () => {
     expect(plan).not.toMatch(/SCAN events\b/);
   });
 
+  it('leaves out the Promeneurs gone before the period from their open status interval', async () => {
+    const plan = planOf(
+      await captured(() =>
+        dueItems(db(), { until: TODAY, structureId: null, kinds: ['activity_missing'] }, TODAY),
+      ),
+      /from "promeneurs"/,
+    );
+    expect(plan).toContain(
+      'SEARCH last USING COVERING INDEX status_intervals_record (entity=? AND entity_id=?)',
+    );
+    // The history is read only for the Promeneurs left, through its index: never sorted whole.
+    expect(plan).toContain('SEARCH status_history USING INDEX status_history_record');
+    expect(plan).not.toMatch(/SCAN status_(history|intervals)/);
+  });
+
   it('reads the received obligations’ keys from their covering index alone', async () => {
     const plan = planOf(
       await captured(() =>

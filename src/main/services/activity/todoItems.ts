@@ -64,14 +64,19 @@ export async function activityItems(
     // Left before the period and not back: their last change of status, on or before its
     // first day, was to another status than « actif ». activeDuring would say no (nothing
     // changed during the period, and the status then was not « actif »): not read further.
-    .where(
-      sql<boolean>`not exists (
-        select 1 from (
-          select h.status, h.since from status_history h
-          where h.entity = 'promeneur' and h.entity_id = ${sql.ref('promeneurs.id')}
-          order by h.since desc, h.id desc limit 1
-        ) as last
-        where last.since <= ${period.start} and last.status != 'actif')`,
+    // That last status is their open interval (`status_intervals`, kept by triggers).
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('statusIntervals as last')
+            .select(sql.lit(1).as('one'))
+            .where('last.entity', '=', 'promeneur')
+            .whereRef('last.entityId', '=', 'promeneurs.id')
+            .where('last.closes', 'is', null)
+            .where('last.opens', '<=', period.start)
+            .where('last.status', '!=', 'actif'),
+        ),
+      ),
     )
     .orderBy('promeneurs.id')
     .orderBy('statusHistory.since')
