@@ -1,24 +1,22 @@
-import { SimpleGrid, Stack, Text } from '@mantine/core';
-import { useDeferredValue, useState } from 'react';
-import type { DashboardData, DashboardFiltersInput } from '../../shared/api/dashboard';
-import { STRUCTURE_TYPES } from '../../shared/domain/directory';
+import { Stack, Text } from '@mantine/core';
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import type { DashboardFiltersInput } from '../../shared/api/dashboard';
 import { todayInParis } from '../../shared/rules/dates';
 import { useShell } from '../app/shellContext';
 import { usePageTitle } from '../app/usePageTitle';
 import { useRoute } from '../api/useRoute';
 import { PageHeader } from '../components/PageHeader';
 import { LoadError, Loading } from '../components/QueryState';
-import {
-  ActivityChart,
-  AttendanceChart,
-  ChannelsChart,
-  NetworkChart,
-  SubsidiesChart,
-  ThemesChart,
-  TodoChart,
-} from './charts';
 import { DashboardFilters, type FilterState } from './DashboardFilters';
 import { KeyFigures } from './KeyFigures';
+
+/**
+ * The charts (recharts: most of this page's code) are a chunk of their own, fetched as the page
+ * opens, beside its data: the page's own chunk is small, so its data is asked for at once and
+ * the key figures show without waiting for the charts' code.
+ */
+const loadCharts = () => import('./DashboardCharts');
+const DashboardCharts = lazy(() => loadCharts().then((m) => ({ default: m.DashboardCharts })));
 
 /** The route's input for the filters, or why the dates cannot be used yet. */
 function inputOf(f: FilterState): { input: DashboardFiltersInput | null; problem: string | null } {
@@ -32,18 +30,6 @@ function inputOf(f: FilterState): { input: DashboardFiltersInput | null; problem
     return { input: null, problem: 'Indiquez le début et la fin de la période.' };
   if (f.from > f.to) return { input: null, problem: 'La fin de la période précède son début.' };
   return { input: { from: f.from, to: f.to, ...scope }, problem: null };
-}
-
-/** « Val-de-Balise — 2026 — Centre social · Balise Agglomération », for a saved chart. */
-function subtitleOf(data: DashboardData, department: string): string {
-  const parts = [department, data.period.label].filter(Boolean);
-  const scope = [
-    data.filters.structureName,
-    data.filters.structureType && STRUCTURE_TYPES[data.filters.structureType],
-    data.filters.territory,
-  ].filter(Boolean);
-  if (scope.length > 0) parts.push(scope.join(' · '));
-  return parts.join(' — ');
 }
 
 /**
@@ -77,6 +63,7 @@ export function DashboardPage() {
   // The key figures show as soon as they arrive; the seven charts, much longer to draw,
   // follow in a render of lower priority (the page stays responsive meanwhile).
   const charted = useDeferredValue(shown, null);
+  useEffect(() => void loadCharts(), []);
 
   const body = () => {
     if (!data.result) return <Loading label="Calcul du tableau de bord…" />;
@@ -88,7 +75,9 @@ export function DashboardPage() {
         {charted === null ? (
           <Loading label="Dessin des graphiques…" />
         ) : (
-          <Charts data={charted} departmentName={departmentName} />
+          <Suspense fallback={<Loading label="Dessin des graphiques…" />}>
+            <DashboardCharts data={charted} departmentName={departmentName} />
+          </Suspense>
         )}
       </Stack>
     );
@@ -116,20 +105,5 @@ export function DashboardPage() {
         {body()}
       </Stack>
     </>
-  );
-}
-
-function Charts({ data, departmentName }: { data: DashboardData; departmentName: string }) {
-  const ctx = { subtitle: subtitleOf(data, departmentName), period: data.period.label };
-  return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-      <NetworkChart data={data.series.network} {...ctx} />
-      <ActivityChart data={data.series.activity} {...ctx} />
-      <ThemesChart data={data.series.themes} {...ctx} />
-      <ChannelsChart data={data.series.channels} {...ctx} />
-      <AttendanceChart data={data.series.attendance} {...ctx} />
-      <SubsidiesChart data={data.series.subsidies} {...ctx} />
-      <TodoChart data={data.series.todo} {...ctx} />
-    </SimpleGrid>
   );
 }
