@@ -106,13 +106,6 @@ export async function collectDue(
   await conventionItems(db, filter, today, sink);
 }
 
-/** Everything not done that is due on or before `filter.until`, unsorted (see dueItems). */
-export async function dueUnsorted(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
-  const list = new TodoList(filter.until);
-  await collectDue(db, filter, today, list);
-  return list.items;
-}
-
 /**
  * Sorted by date, then label (French dictionary order), then key. Labels repeat (hundreds of
  * distinct ones for thousands of items): each is placed once among the others in French
@@ -152,7 +145,9 @@ function byDateThenLabel(items: TodoItem[]): TodoItem[] {
  * has passed is left out: there is nothing left to do for it.
  */
 export async function dueItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
-  return byDateThenLabel(await dueUnsorted(db, filter, today));
+  const list = new TodoList(filter.until);
+  await collectDue(db, filter, today, list);
+  return byDateThenLabel(list.items);
 }
 
 /** The list as the app shows it: up to the query's horizon, or the setting's when none. */
