@@ -14,7 +14,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
 import { todayInParis } from '../../src/shared/rules/dates';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   click,
   dialog,
@@ -59,7 +59,7 @@ describe('activity journey', () => {
   const shoot = (name: string, fullPage = false) => h.screenshot(name, { fullPage });
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
     const structure = async (name: string, territory: string) =>

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holidaysBetween } from '../../src/shared/rules/calendar';
 import { addDays } from '../../src/shared/rules/conventions';
 import { formatDate, todayInParis } from '../../src/shared/rules/dates';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   calendarDay,
   calendarEvent,
@@ -105,7 +105,7 @@ describe('calendar journey', () => {
   const inviteeRow = (name: string) => h.page.locator(`tr[data-invitee="${name}"]`);
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
     const structureId = value(

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/domain/conventions';
 import { formatEuros } from '../../src/shared/rules/conventions';
 import { formatDate, todayInParis } from '../../src/shared/rules/dates';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   choose,
   click,
@@ -82,7 +82,7 @@ describe('conventions journey', () => {
   const shoot = (name: string) => h.screenshot(name);
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
     structureId = value(

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { SCREENSHOT_DIR, startHarness, TEST_KDF, type Harness } from './harness';
 import { choose, click, download, heading, stopAtFirstFailure, until, visible } from './steps';
 
 describe('dashboard journey', () => {
@@ -19,7 +19,7 @@ describe('dashboard journey', () => {
       .filter({ has: h.page.getByText(label, { exact: true }) });
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT });
+    h = await startHarness({ kdf: TEST_KDF });
   });
   stopAtFirstFailure(() => h);
   afterAll(async () => {

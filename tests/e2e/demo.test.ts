@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import { click, heading, nav, stopAtFirstFailure, tableRows, until, visible } from './steps';
 
 describe('demo journey', () => {
@@ -16,7 +16,7 @@ describe('demo journey', () => {
 
   beforeAll(async () => {
     // The demo vault is not what is under test here: cheap key derivation.
-    h = await startHarness({ scrypt: TEST_SCRYPT });
+    h = await startHarness({ kdf: TEST_KDF });
   });
   stopAtFirstFailure(() => h);
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInParis } from '../../src/shared/rules/dates';
 import { loadWorkbook } from '../support/workbooks';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import { click, download, heading, stopAtFirstFailure, until, visible } from './steps';
 
 describe('exports journey', () => {
@@ -15,7 +15,7 @@ describe('exports journey', () => {
   const year = todayInParis().slice(0, 4);
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT });
+    h = await startHarness({ kdf: TEST_KDF });
   });
   stopAtFirstFailure(() => h);
   afterAll(async () => {

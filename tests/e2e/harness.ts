@@ -37,13 +37,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { handlers } from '../../src/main/ipc/handlers';
 import { dispatch } from '../../src/main/ipc/router';
 import { Session } from '../../src/main/session';
-import type { ScryptParams } from '../../src/main/vault/keys';
+import type { Argon2Params } from '../../src/main/vault/keys';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/window/security';
 import type { RouteInput, RouteName, RouteOutput } from '../../src/shared/api/contract';
 import type { Result } from '../../src/shared/result';
-import { TEST_SCRYPT } from '../support/constants';
+import { TEST_KDF } from '../support/constants';
 
-export { TEST_SCRYPT };
+export { TEST_KDF };
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built renderer; BALISE_OUT_DIR picks another build folder (`electron-vite build --outDir`). */
@@ -92,9 +92,9 @@ const MAX_BODY = 5 * 1024 * 1024;
 export interface HarnessOptions {
   /**
    * Key-derivation cost. Defaults to the app's real cost (about 0.4 s per derivation);
-   * pass TEST_SCRYPT for speed where the vault is not what is under test.
+   * pass TEST_KDF for speed where the vault is not what is under test.
    */
-  scrypt?: ScryptParams;
+  kdf?: Argon2Params;
   /** Colour scheme the page sees (prefers-color-scheme). Light by default, for screenshots. */
   colorScheme?: 'light' | 'dark';
   /** Open the app's URL at once (default true). */
@@ -284,7 +284,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'balise-e2e-'));
   const session = new Session(
     { vault: join(dir, 'vault'), demoVault: join(dir, 'demo') },
-    options.scrypt ? { scrypt: options.scrypt } : {},
+    options.kdf ? { kdf: options.kdf } : {},
   );
   const token = randomBytes(32).toString('hex');
   const calls: string[] = [];

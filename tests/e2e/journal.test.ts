@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, todayInParis } from '../../src/shared/rules/dates';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   choose,
   click,
@@ -87,7 +87,7 @@ describe('journal journey', () => {
   };
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
     structureId = value(

@@ -9,7 +9,7 @@
  * Screenshots 70-… to 74-… land in test-results/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   choose,
   dialog,
@@ -37,7 +37,7 @@ describe('personal data journey', () => {
     h.page.getByRole('navigation').getByRole('link', { name: label, exact: true });
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
     value(await h.invoke('settings.update', { departmentName: 'Val-de-Balise' }));

@@ -3,13 +3,13 @@
  * router, and the invoke endpoint refuses calls without this run's token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_PATH, startHarness, TEST_SCRYPT, TOKEN_HEADER, type Harness } from './harness';
+import { INVOKE_PATH, startHarness, TEST_KDF, TOKEN_HEADER, type Harness } from './harness';
 
 describe('e2e harness', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT });
+    h = await startHarness({ kdf: TEST_KDF });
   });
 
   afterAll(async () => {

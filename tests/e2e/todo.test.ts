@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/shared/rules/conventions';
 import { addMonths, formatDate, todayInParis } from '../../src/shared/rules/dates';
-import { startHarness, TEST_SCRYPT, type Harness } from './harness';
+import { startHarness, TEST_KDF, type Harness } from './harness';
 import {
   choose,
   click,
@@ -57,7 +57,7 @@ describe('to-do journey', () => {
   const shoot = (name: string) => h.screenshot(name);
 
   beforeAll(async () => {
-    h = await startHarness({ scrypt: TEST_SCRYPT, open: false });
+    h = await startHarness({ kdf: TEST_KDF, open: false });
     const { recoveryKey } = value(await h.invoke('vault.create', { passphrase: PASSPHRASE }));
     value(await h.invoke('vault.confirmCreate', { recoveryKey }));
 

@@ -23,7 +23,7 @@ import { promeneurFields } from '../../src/shared/api/promeneurs';
 import { structureFields } from '../../src/shared/api/structures';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
 import { todayInParis } from '../../src/shared/rules/dates';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/vault';
 import { loadWorkbook } from '../support/workbooks';
 
 const PERIOD = lastEndedPeriod('trimestrielle', todayInParis());
@@ -57,7 +57,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
       stderr: sink((s) => (stderr += s)),
       env: { BALISE_PASSPHRASE: TEST_PASSPHRASE },
     },
-    { scrypt: TEST_SCRYPT },
+    { kdf: TEST_KDF },
   );
   return { code, out: stdout, err: stderr };
 }
@@ -65,7 +65,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
 /** A vault with one structure and two active Promeneurs (one without e-mail). */
 async function vaultWithPromeneurs(): Promise<void> {
   expect((await cli(['init', '--vault', dir])).code).toBe(0);
-  const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+  const vault = new Vault(dir, { kdf: TEST_KDF });
   await vault.unlock(TEST_PASSPHRASE);
   const { id: structureId } = await createStructure(
     vault.db,

@@ -27,7 +27,7 @@ import { unwrapWithPassphrase } from '../../src/main/vault/keys';
 import type { RouteInput, RouteName, RouteOutput } from '../../src/shared/api/contract';
 import type { Result } from '../../src/shared/result';
 import { folderFingerprint } from '../support/files';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/vault';
 
 let root: string;
 let clock: Date;
@@ -55,7 +55,7 @@ beforeEach(async () => {
   clock = new Date(2026, 10, 22, 9, 0, 0);
   session = new Session(
     { vault: join(root, 'vault'), demoVault: join(root, 'demo') },
-    { scrypt: TEST_SCRYPT, now: () => clock },
+    { kdf: TEST_KDF, now: () => clock },
   );
   ctx = { session };
   ({ recoveryKey } = await session.vault.create(TEST_PASSPHRASE));
@@ -186,7 +186,7 @@ describe('backup and restore', () => {
     // The key file of another vault: it unwraps with the same passphrase, but not this database's key.
     const other = new Session(
       { vault: join(root, 'other'), demoVault: join(root, 'other-demo') },
-      { scrypt: TEST_SCRYPT },
+      { kdf: TEST_KDF },
     );
     const created = await other.vault.create(TEST_PASSPHRASE);
     await other.vault.confirmCreate(created.recoveryKey);

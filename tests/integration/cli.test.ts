@@ -22,7 +22,7 @@ import type { CliInput } from '../../src/main/cli/io';
 import { DEMO_PASSPHRASE } from '../../src/main/session';
 import { DB_FILE, KEY_FILE, Vault } from '../../src/main/vault/vault';
 import { folderFingerprint } from '../support/files';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/vault';
 
 const RECOVERY_KEY = /([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}/;
 
@@ -65,7 +65,7 @@ async function cli(
       stderr: sink((s) => (err += s)),
       env: call.env ?? {},
     },
-    { scrypt: TEST_SCRYPT },
+    { kdf: TEST_KDF },
   );
   return { code, out, err };
 }
@@ -189,7 +189,7 @@ describe('init', () => {
     expect(existsSync(join(dir, KEY_FILE))).toBe(true);
     // The vault opens with that passphrase, and was written with the cost it was given.
     const vault = new Vault(dir);
-    expect(vault.readKeyFile().passphrase.params).toEqual(TEST_SCRYPT);
+    expect(vault.readKeyFile().passphrase.params).toEqual(TEST_KDF);
     await vault.unlock(TEST_PASSPHRASE);
     await vault.lock();
   });
@@ -525,7 +525,7 @@ describe('calendar export', () => {
       .map((v) => v.getFirstPropertyValue('uid') as string)
       .sort();
     // Exactly the vault's events that overlap the period.
-    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    const vault = new Vault(dir, { kdf: TEST_KDF });
     await vault.unlock(TEST_PASSPHRASE);
     const expected = (
       vault.connection
@@ -652,7 +652,7 @@ describe('calendar export', () => {
 
 describe('backup and restore', () => {
   async function fill(count: number): Promise<void> {
-    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    const vault = new Vault(dir, { kdf: TEST_KDF });
     await vault.unlock(TEST_PASSPHRASE);
     for (let i = 0; i < count; i++)
       vault.connection
@@ -664,7 +664,7 @@ describe('backup and restore', () => {
     await vault.lock();
   }
   async function count(): Promise<number> {
-    const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+    const vault = new Vault(dir, { kdf: TEST_KDF });
     await vault.unlock(TEST_PASSPHRASE);
     const n = (
       vault.connection.prepare('select count(*) as n from structures').get() as { n: number }

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupFiles, listBackups, verifyBackup } from '../../src/main/backups/backups';
 import { integrityProblems } from '../../src/main/db/connection';
 import { Vault } from '../../src/main/vault/vault';
-import { TEST_SCRYPT } from '../support/constants';
+import { TEST_KDF } from '../support/constants';
 
 const A = 'phrase de passe numéro un, assez longue';
 const B = 'deuxième phrase de passe, tout aussi longue';
@@ -45,11 +45,12 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node22',
     outfile: bundle,
-    external: ['better-sqlite3-multiple-ciphers'],
+    // Native modules stay outside the bundle, as in the app's build.
+    external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
     logLevel: 'error',
   });
   dir = join(work, 'vault');
-  const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+  const vault = new Vault(dir, { kdf: TEST_KDF });
   const { recoveryKey } = await vault.create(A);
   await vault.confirmCreate(recoveryKey);
   vault.connection.exec(
@@ -99,7 +100,7 @@ function round(mode: Mode): Promise<{ rows: number[]; passes: string[]; backups:
 
 /** Opens the vault with either passphrase; checks integrity and every acknowledged row. */
 async function verify(): Promise<{ opensWith: 'A' | 'B'; lost: number; problems: string[] }> {
-  const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+  const vault = new Vault(dir, { kdf: TEST_KDF });
   let opensWith: 'A' | 'B' = 'A';
   try {
     await vault.unlock(A);

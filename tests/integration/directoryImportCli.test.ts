@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/main/cli/run';
 import { Vault } from '../../src/main/vault/vault';
 import { combinedWorkbook, semicolonCsv, twoSheetWorkbook } from '../support/messyDirectory';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/vault';
 
 let root: string;
 let dir: string;
@@ -41,7 +41,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
       stderr: sink((s) => (stderr += s)),
       env: { BALISE_PASSPHRASE: TEST_PASSPHRASE },
     },
-    { scrypt: TEST_SCRYPT },
+    { kdf: TEST_KDF },
   );
   return { code, out: stdout, err: stderr };
 }
@@ -57,7 +57,7 @@ const importing = (path: string, ...extra: string[]) =>
 
 /** Every row of every table of the vault, to see that nothing at all was written. */
 async function contents(): Promise<Record<string, unknown[]>> {
-  const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+  const vault = new Vault(dir, { kdf: TEST_KDF });
   await vault.unlock(TEST_PASSPHRASE);
   try {
     const conn = vault.connection;

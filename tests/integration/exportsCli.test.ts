@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/main/cli/run';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/vault';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/vault';
 import { loadWorkbook } from '../support/workbooks';
 
 let root: string;
@@ -33,7 +33,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
       stderr: sink((s) => (stderr += s)),
       env: { BALISE_PASSPHRASE: TEST_PASSPHRASE },
     },
-    { scrypt: TEST_SCRYPT },
+    { kdf: TEST_KDF },
   );
   return { code, out: stdout, err: stderr };
 }

@@ -13,10 +13,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../src/shared/result';
 import { migrations } from '../../src/main/db/migrations';
+import {
+  derivePassphraseKey,
+  unwrapWithPassphrase,
+  wrap,
+  type KeyFile,
+} from '../../src/main/vault/keys';
 import { Vault } from '../../src/main/vault/vault';
 import { garblePages, pagesOf } from '../support/damage';
 import { folderFingerprint } from '../support/files';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from '../support/constants';
+import { TEST_PASSPHRASE, TEST_KDF } from '../support/constants';
 
 let root: string;
 let dir: string;
@@ -25,7 +31,7 @@ let vault: Vault;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'balise-vault-'));
   dir = join(root, 'vault');
-  vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+  vault = new Vault(dir, { kdf: TEST_KDF });
 });
 afterEach(async () => {
   await vault.lock();
@@ -80,7 +86,7 @@ describe('creating a vault', () => {
     await created();
     const keyFile = JSON.parse(readFileSync(vault.keyFile, 'utf8'));
     expect(keyFile.format).toBe('balise-keys');
-    expect(keyFile.passphrase.kdf).toBe('scrypt');
+    expect(keyFile.passphrase.kdf).toBe('argon2id');
     expect(JSON.stringify(keyFile)).not.toContain(TEST_PASSPHRASE);
   });
 });
@@ -123,6 +129,53 @@ describe('unlocking and locking', () => {
     expect(await codeOf(vault.unlock(TEST_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
     await vault.unlock('une nouvelle phrase longue');
     expect(vault.state()).toBe('unlocked');
+  });
+
+  it('wraps a key file from before Argon2id again at the first unlock, and only then', async () => {
+    await created();
+    await vault.lock();
+    // The key file as Balise wrote it with scrypt, the database untouched.
+    const current = vault.readKeyFile();
+    const dbKey = (await unwrapWithPassphrase(current, TEST_PASSPHRASE))!;
+    const salt = Buffer.alloc(16, 7);
+    const params = { N: 1024, r: 8, p: 1 };
+    const legacy: KeyFile = {
+      ...current,
+      passphrase: {
+        kdf: 'scrypt',
+        salt: salt.toString('base64'),
+        params,
+        wrapped: wrap(
+          dbKey,
+          await derivePassphraseKey(TEST_PASSPHRASE, salt, { kdf: 'scrypt', params }),
+        ),
+      },
+    };
+    writeFileSync(vault.keyFile, JSON.stringify(legacy));
+    const before = folderFingerprint(dir);
+
+    expect(await codeOf(vault.unlock('not the right passphrase'))).toBe('WRONG_PASSPHRASE');
+    expect(folderFingerprint(dir)).toEqual(before);
+
+    await vault.unlock(TEST_PASSPHRASE);
+    const upgraded = vault.readKeyFile();
+    expect(upgraded.passphrase).toMatchObject({ kdf: 'argon2id', params: TEST_KDF });
+    expect(upgraded.recovery).toEqual(legacy.recovery);
+    expect(folderFingerprint(dir)['balise.db']).toBe(before['balise.db']);
+    expect(await unwrapWithPassphrase(upgraded, TEST_PASSPHRASE)).toEqual(dbKey);
+
+    // Wrapped with the vault's costs now: the next unlock leaves it alone.
+    await vault.lock();
+    const rewrapped = folderFingerprint(dir)['balise.keys.json'];
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(folderFingerprint(dir)['balise.keys.json']).toBe(rewrapped);
+
+    // A vault given other costs wraps it again with those.
+    await vault.lock();
+    const costlier = new Vault(dir, { kdf: { ...TEST_KDF, passes: 2 } });
+    await costlier.unlock(TEST_PASSPHRASE);
+    expect(costlier.readKeyFile().passphrase.params).toEqual({ ...TEST_KDF, passes: 2 });
+    await costlier.lock();
   });
 
   it('changes the passphrase by rewrapping the key, without rewriting the database', async () => {
@@ -253,7 +306,7 @@ describe('the integrity check', () => {
     await vault.lock();
     garblePages(vault.dbFile, pages.slice(1, 2));
     const before = folderFingerprint(dir);
-    const waiting = new Vault(dir, { scrypt: TEST_SCRYPT, integrityCheck: 'at-unlock' });
+    const waiting = new Vault(dir, { kdf: TEST_KDF, integrityCheck: 'at-unlock' });
     await expect(waiting.unlock(TEST_PASSPHRASE)).rejects.toMatchObject({
       code: 'VAULT_DAMAGED',
       message: expect.stringMatching(/abîmé \(le contrôle d’intégrité échoue\)/),

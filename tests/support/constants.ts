@@ -1,5 +1,5 @@
-import type { ScryptParams } from '../../src/main/vault/keys';
+import type { Argon2Params } from '../../src/main/vault/keys';
 
 /** Key derivation made cheap for tests (its real cost is measured by `npm run bench`). */
-export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+export const TEST_KDF: Argon2Params = { memoryKiB: 64, passes: 1, lanes: 1 };
 export const TEST_PASSPHRASE = 'correct horse battery staple';

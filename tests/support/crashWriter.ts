@@ -12,13 +12,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBackup } from '../../src/main/backups/backups';
 import { Vault } from '../../src/main/vault/vault';
-import { TEST_SCRYPT } from './constants';
+import { TEST_KDF } from './constants';
 
 const [dir, mode] = process.argv.slice(2) as [string, 'rows' | 'passphrase' | 'backup'];
 const A = process.env.BALISE_CRASH_A!;
 const B = process.env.BALISE_CRASH_B!;
 
-const vault = new Vault(dir, { scrypt: TEST_SCRYPT });
+const vault = new Vault(dir, { kdf: TEST_KDF });
 let current: 'A' | 'B' = 'A';
 try {
   await vault.unlock(A);

@@ -12,9 +12,9 @@ import { handlers } from '../../src/main/ipc/handlers';
 import { dispatch, type Context } from '../../src/main/ipc/router';
 import { Session } from '../../src/main/session';
 import type { Result } from '../../src/shared/result';
-import { TEST_PASSPHRASE, TEST_SCRYPT } from './constants';
+import { TEST_PASSPHRASE, TEST_KDF } from './constants';
 
-export { TEST_PASSPHRASE, TEST_SCRYPT };
+export { TEST_PASSPHRASE, TEST_KDF };
 
 export interface TestVault {
   dir: string;
@@ -31,7 +31,7 @@ export async function createTestVault(options: { unlocked?: boolean } = {}): Pro
   const dir = mkdtempSync(join(tmpdir(), 'balise-test-'));
   const session = new Session(
     { vault: join(dir, 'vault'), demoVault: join(dir, 'demo') },
-    { scrypt: TEST_SCRYPT },
+    { kdf: TEST_KDF },
   );
   const ctx: Context = { session };
   if (options.unlocked ?? true) {

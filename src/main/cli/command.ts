@@ -1,6 +1,6 @@
 /** What every command of the command line provides, and what it receives. */
 import type { ParseArgsOptionsConfig } from 'node:util';
-import type { ScryptParams } from '../vault/keys';
+import type { Argon2Params } from '../vault/keys';
 import type { CliIO } from './io';
 
 export interface CliContext {
@@ -10,7 +10,7 @@ export interface CliContext {
   /** Writes a line on standard error (errors, prompts, notices). */
   err(line?: string): void;
   /** Key-derivation cost for new vaults; tests lower it, the real command line keeps the default. */
-  scrypt?: ScryptParams;
+  kdf?: Argon2Params;
 }
 
 export interface CommandArgs {

@@ -8,7 +8,7 @@ import { readSecret } from './io';
 /** Unlocks the vault in `dir` with the passphrase from BALISE_PASSPHRASE or standard input. */
 export async function openVault(dir: string, ctx: CliContext): Promise<Vault> {
   // A command is short: it waits for the integrity check and refuses a damaged vault.
-  const vault = new Vault(dir, { scrypt: ctx.scrypt, integrityCheck: 'at-unlock' });
+  const vault = new Vault(dir, { kdf: ctx.kdf, integrityCheck: 'at-unlock' });
   if (vault.state() === 'none')
     throw new DomainError('VAULT_MISSING', `Aucun coffre dans ${dir}. Vérifiez le dossier.`);
   const { value } = await readSecret(ctx.io, PASSPHRASE_ENV, 'Phrase de passe : ');

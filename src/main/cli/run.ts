@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../shared/result';
-import type { ScryptParams } from '../vault/keys';
+import type { Argon2Params } from '../vault/keys';
 import type { CliContext, Command } from './command';
 import { activityCommand } from './commands/activity';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -36,7 +36,7 @@ export const COMMANDS: readonly Command[] = [
 
 export interface RunOptions {
   /** Key-derivation cost for new vaults (tests lower it); the default is the app's. */
-  scrypt?: ScryptParams;
+  kdf?: Argon2Params;
 }
 
 const PROGRAM = 'npm run cli --';
@@ -201,7 +201,7 @@ export async function run(argv: string[], io: CliIO, options: RunOptions = {}): 
     io,
     out: write(io.stdout),
     err: write(io.stderr),
-    scrypt: options.scrypt,
+    kdf: options.kdf,
   };
   try {
     return await dispatch(argv, ctx);

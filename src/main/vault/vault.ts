@@ -26,8 +26,9 @@ import type { VaultIntegrity } from '../../shared/api/vault';
 import { writeFileAtomic } from './files';
 import { checkInBackground, isDamageError, quickCheck, type BackgroundCheck } from './integrity';
 import {
-  DEFAULT_SCRYPT,
+  DEFAULT_ARGON2,
   isKeyFile,
+  isWrappedWith,
   newDatabaseKey,
   newRecoveryKey,
   recoveryKeysEqual,
@@ -35,8 +36,8 @@ import {
   unwrapWithRecoveryKey,
   wrapForPassphrase,
   wrapForRecovery,
+  type Argon2Params,
   type KeyFile,
-  type ScryptParams,
 } from './keys';
 
 export type VaultStateName = 'none' | 'pending' | 'locked' | 'unlocked';
@@ -59,8 +60,8 @@ interface Open {
 }
 
 export interface VaultOptions {
-  /** Key-derivation cost; tests lower it, the app keeps the default. */
-  scrypt?: ScryptParams;
+  /** The passphrase's key-derivation costs (Argon2id); tests lower them, the app keeps the default. */
+  kdf?: Argon2Params;
   /**
    * When an existing vault's quick_check runs: 'in-background' (the default, the app's:
    * unlocking does not wait for it) or 'at-unlock' (unlocking waits and refuses a damaged
@@ -75,7 +76,7 @@ export class Vault {
   readonly keyFile: string;
   private pending: Pending | null = null;
   private open: Open | null = null;
-  private readonly scrypt: ScryptParams;
+  private readonly kdf: Argon2Params;
   private readonly integrityCheck: 'in-background' | 'at-unlock';
 
   constructor(
@@ -84,7 +85,7 @@ export class Vault {
   ) {
     this.dbFile = join(dir, DB_FILE);
     this.keyFile = join(dir, KEY_FILE);
-    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.kdf = options.kdf ?? DEFAULT_ARGON2;
     this.integrityCheck = options.integrityCheck ?? 'in-background';
   }
 
@@ -154,7 +155,7 @@ export class Vault {
     const keyFile: KeyFile = {
       format: 'balise-keys',
       version: 1,
-      passphrase: await wrapForPassphrase(dbKey, passphrase, this.scrypt),
+      passphrase: await wrapForPassphrase(dbKey, passphrase, this.kdf),
       recovery: wrapForRecovery(dbKey, recoveryKey),
     };
     this.pending = { dbKey, recoveryKey, keyFile };
@@ -194,6 +195,26 @@ export class Vault {
         'Phrase de passe incorrecte. Vérifiez la saisie (majuscules, accents) et réessayez.',
       );
     await this.openWith(dbKey, { create: false });
+    await this.rewrapIfOutdated(keyFile, dbKey, passphrase);
+  }
+
+  /**
+   * A key file written before Argon2id (scrypt), or with other costs than the vault's, is
+   * wrapped again once the passphrase has proved right, so that every later unlock derives
+   * with the current setting. Awaited, so no passphrase change can interleave with it. If it
+   * cannot be written, the old file stays and still opens the vault: only logged.
+   */
+  private async rewrapIfOutdated(keyFile: KeyFile, dbKey: Buffer, passphrase: string) {
+    if (isWrappedWith(keyFile, this.kdf)) return;
+    try {
+      const next: KeyFile = {
+        ...keyFile,
+        passphrase: await wrapForPassphrase(dbKey, passphrase, this.kdf),
+      };
+      writeFileAtomic(this.keyFile, JSON.stringify(next, null, 2));
+    } catch (error) {
+      logError('vault: could not rewrap the key file with the current key derivation', error);
+    }
   }
 
   /** Opens with the recovery key and sets a new passphrase at once. */
@@ -208,7 +229,7 @@ export class Vault {
     await this.openWith(dbKey, { create: false });
     const next: KeyFile = {
       ...keyFile,
-      passphrase: await wrapForPassphrase(dbKey, newPassphrase, this.scrypt),
+      passphrase: await wrapForPassphrase(dbKey, newPassphrase, this.kdf),
     };
     writeFileAtomic(this.keyFile, JSON.stringify(next, null, 2));
   }
@@ -221,7 +242,7 @@ export class Vault {
       throw new DomainError('WRONG_PASSPHRASE', 'La phrase de passe actuelle est incorrecte.');
     const updated: KeyFile = {
       ...keyFile,
-      passphrase: await wrapForPassphrase(dbKey, next, this.scrypt),
+      passphrase: await wrapForPassphrase(dbKey, next, this.kdf),
     };
     writeFileAtomic(this.keyFile, JSON.stringify(updated, null, 2));
   }

@@ -102,7 +102,7 @@ export const restoreCommand: Command = {
       byName && !existsSync(resolve(from))
         ? backupFiles(settings.folder, from)
         : backupFilesOfPath(isAbsolute(from) ? from : resolve(from));
-    const vault = new Vault(dir, { scrypt: ctx.scrypt });
+    const vault = new Vault(dir, { kdf: ctx.kdf });
     const secret = await secretOf(values.recovery === true, ctx);
     const outcome = await restoreBackup(vault, files, secret, {
       now: () => new Date(),

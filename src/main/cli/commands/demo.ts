@@ -58,7 +58,7 @@ export const demoCommand: Command = {
       values.seed,
       scale === 'national' ? DEFAULT_NATION_SEED : DEFAULT_DEMO_SEED,
     );
-    const vault = new Vault(dir, { scrypt: ctx.scrypt });
+    const vault = new Vault(dir, { kdf: ctx.kdf });
     assertNoVault(vault);
     const chosen = await newPassphrase(ctx, { fallbackHint: 'la phrase de démonstration' });
     const passphrase = chosen ?? DEMO_PASSPHRASE;

@@ -20,7 +20,7 @@ export const initCommand: Command = {
   ],
   options: {},
   async run({ vault: dir }, ctx) {
-    const vault = new Vault(dir, { scrypt: ctx.scrypt });
+    const vault = new Vault(dir, { kdf: ctx.kdf });
     assertNoVault(vault);
     const passphrase = (await newPassphrase(ctx))!;
     try {
