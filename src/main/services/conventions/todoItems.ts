@@ -265,11 +265,6 @@ export async function conventionItems(
   const paymentLabel = writtenOnce((name: string) =>
     writtenOnce((cents: number) => `Versement prévu : ${name}, ${formatEuros(cents)}`),
   );
-  // A year's obligations share their labels already (obligationLabel); an anniversary report's
-  // names its rank and date, shared by the conventions that started on the same day.
-  const anniversaryLabel = writtenOnce((rank: number) =>
-    writtenOnce((dueOn: string) => obligationLabel('bilan_anniversaire', 0, dueOn, rank)),
-  );
   const endLabelOf = writtenOnce(endLabel);
   const noticeLabelOf = writtenOnce(noticeLabel);
   const window = { after: today, until: filter.until };
@@ -291,6 +286,9 @@ export async function conventionItems(
       }),
     ),
   );
+  // Each obligation's label, shared by the conventions on its terms (an anniversary report's
+  // names its rank and date; a year's obligations share theirs already, see obligationLabel).
+  const owedLabel = writtenOnce((o: Owed) => obligationLabel(o.kind, o.year, o.dueOn, o.rank));
   const deadlinesUnder = writtenOnce((startDate: string) =>
     writtenOnce((endDate: string) => conventionDeadlines({ startDate, endDate }, window)),
   );
@@ -313,11 +311,7 @@ export async function conventionItems(
       const got = received.get(row.id);
       for (const o of owedUnder(row.startDate)(endDate)(row.endedOn)) {
         if (got !== undefined && holdsKey(got, o.key)) continue;
-        add(of, 'obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, () =>
-          o.kind === 'bilan_anniversaire'
-            ? anniversaryLabel(o.rank)(o.dueOn)
-            : obligationLabel(o.kind, o.year, o.dueOn, o.rank),
-        );
+        add(of, 'obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, () => owedLabel(o));
       }
     }
     if (fed('payment_planned', row.status))
