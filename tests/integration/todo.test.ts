@@ -313,6 +313,41 @@ describe('the conventions’ items, read only as far as needed', () => {
     );
     expect((await list({ horizonMonths: 3 })).items.map((i) => i.key)).toContain(`payment:${s.p1}`);
   });
+
+  it('gives conventions on the same terms each what it has not received, and its own end', async () => {
+    // A twin of C1 (same start and end), for another structure; C1 receives its certificate.
+    const twin = await convention({
+      structureId: s.valbourg,
+      reference: 'CAF-2026-004',
+      kind: 'premiere',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      fundedPromeneurs: 1,
+      subsidies: [],
+    });
+    await vault.value('conventions.setStatus', {
+      id: twin,
+      status: 'en_cours',
+      since: '2026-01-01',
+    });
+    await vault.value('conventions.obligations.update', {
+      conventionId: s.c1,
+      key: 'attestation_service_fait:2026',
+      fields: { receivedOn: TODAY },
+    });
+    await vault.value('conventions.amendments.create', {
+      conventionId: twin,
+      fields: { signedOn: '2026-06-01', object: 'Prolongation', endDate: '2028-06-30' },
+    });
+    const items = (await list({ horizonMonths: 36 })).items;
+    const keys = items.map((i) => i.key);
+    expect(keys).not.toContain(`obligation:${s.c1}:attestation_service_fait:2026`);
+    expect(keys).toContain(`obligation:${twin}:attestation_service_fait:2026`);
+    expect(keys).toContain(`obligation:${twin}:attestation_service_fait:2028`);
+    expect(keys).not.toContain(`obligation:${s.c1}:attestation_service_fait:2028`);
+    const end = (id: number) => items.find((i) => i.key === `convention:${id}:end`)?.date;
+    expect([end(s.c1), end(twin)]).toEqual(['2027-12-31', '2028-06-30']);
+  });
 });
 
 describe('marking an item done', () => {

@@ -155,9 +155,11 @@ async function oracle(today: string, until: string, structureId: number | null):
   return lines;
 }
 
-/** The order the list has always had: date, then label in French order, then key. */
+/** The list's order: date, then label in French order, then key (code units, a tie-break). */
 const byDateThenLabel = (a: Line, b: Line) =>
-  a.date.localeCompare(b.date) || compareText(a.label, b.label) || a.key.localeCompare(b.key);
+  a.date.localeCompare(b.date) ||
+  compareText(a.label, b.label) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 beforeAll(async () => {
   vault = await createTestVault();

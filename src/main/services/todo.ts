@@ -107,6 +107,12 @@ export async function collectDue(
 }
 
 /**
+ * Keys in code-unit order: only a deterministic tie-break between items of the same date and
+ * label (thousands share one, e.g. a year's forecast budget), so no collator is needed.
+ */
+const byKey = (a: TodoItem, b: TodoItem) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
  * Sorted by date, then label (French dictionary order), then key. Labels repeat (hundreds of
  * distinct ones for thousands of items): each is placed once among the others in French
  * order, labels the collator finds equal sharing a place. The items are then grouped by date
@@ -134,7 +140,7 @@ function byDateThenLabel(items: TodoItem[]): TodoItem[] {
   for (const date of [...groups.keys()].sort()) {
     const ofDate = groups.get(date)!;
     for (const place of [...ofDate.keys()].sort((a, b) => a - b))
-      sorted.push(...ofDate.get(place)!.sort((a, b) => a.key.localeCompare(b.key)));
+      sorted.push(...ofDate.get(place)!.sort(byKey));
   }
   return sorted;
 }

@@ -11,7 +11,11 @@
  */
 import { sql } from 'kysely';
 import type { TodoKind } from '../../../shared/domain/todo';
-import { NOTICE_MONTHS, type ConventionStatus } from '../../../shared/domain/conventions';
+import {
+  NOTICE_MONTHS,
+  type ConventionStatus,
+  type ObligationKind,
+} from '../../../shared/domain/conventions';
 import {
   conventionDeadlines,
   eachYearlyObligation,
@@ -85,6 +89,15 @@ function writtenOnce<K, T>(write: (k: K) => T): (k: K) => T {
     if (value === undefined) written.set(k, (value = write(k)));
     return value;
   };
+}
+
+/** A yearly obligation as eachYearlyObligation visits it. */
+interface Owed {
+  key: string;
+  kind: ObligationKind;
+  year: number;
+  dueOn: string;
+  rank: number;
 }
 
 /** Rows grouped by their convention, in their order. */
@@ -255,8 +268,32 @@ export async function conventionItems(
   const endLabelOf = writtenOnce(endLabel);
   const noticeLabelOf = writtenOnce(noticeLabel);
   const window = { after: today, until: filter.until };
+  // Conventions share their terms (hundreds of distinct start and end dates for thousands of
+  // conventions): the obligations and deadlines of each set of terms are generated once in
+  // this list, then looked up by each convention.
+  const owedUnder = writtenOnce((startDate: string) =>
+    writtenOnce((endDate: string) =>
+      writtenOnce((endedOn: string | null) => {
+        const owed: Owed[] = [];
+        eachYearlyObligation(
+          { startDate, endDate },
+          deadline,
+          endedOn,
+          (key, kind, year, dueOn, rank) => owed.push({ key, kind, year, dueOn, rank }),
+          filter.until,
+        );
+        return owed;
+      }),
+    ),
+  );
+  // Each obligation's label, shared by the conventions on its terms (an anniversary report's
+  // names its rank and date; a year's obligations share theirs already, see obligationLabel).
+  const owedLabel = writtenOnce((o: Owed) => obligationLabel(o.kind, o.year, o.dueOn, o.rank));
+  const deadlinesUnder = writtenOnce((startDate: string) =>
+    writtenOnce((endDate: string) => conventionDeadlines({ startDate, endDate }, window)),
+  );
   for (const row of rows) {
-    const t = { startDate: row.startDate, endDate: endDates.get(row.id) ?? row.endDate };
+    const endDate = endDates.get(row.id) ?? row.endDate;
     const of: Shared = {
       todo,
       today,
@@ -272,18 +309,10 @@ export async function conventionItems(
       // The obligations in force not received: those generated now whose state (if any)
       // has no date of receipt, as mergeObligations gives them.
       const got = received.get(row.id);
-      eachYearlyObligation(
-        t,
-        deadline,
-        row.endedOn,
-        (key, kind, year, dueOn, rank) => {
-          if (got !== undefined && holdsKey(got, key)) return;
-          add(of, 'obligation_due', `obligation:${row.id}:${key}`, dueOn, () =>
-            obligationLabel(kind, year, dueOn, rank),
-          );
-        },
-        filter.until,
-      );
+      for (const o of owedUnder(row.startDate)(endDate)(row.endedOn)) {
+        if (got !== undefined && holdsKey(got, o.key)) continue;
+        add(of, 'obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, () => owedLabel(o));
+      }
     }
     if (fed('payment_planned', row.status))
       for (const p of plannedPayments.get(row.id) ?? [])
@@ -294,7 +323,7 @@ export async function conventionItems(
     const notice = fed('notice_deadline', row.status);
     if (!ending && !notice) continue;
     // A notice deadline whose anniversary has passed has nothing left to do: not generated.
-    for (const d of conventionDeadlines(t, window)) {
+    for (const d of deadlinesUnder(row.startDate)(endDate)) {
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
       if (d.kind === 'end' && ending)
