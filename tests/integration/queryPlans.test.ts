@@ -1,5 +1,5 @@
 /**
- * The indexes chosen for the national scale (migrations 2026_12_03_007 to 012), each justified by
+ * The indexes chosen for the national scale (migrations 2026_12_03_007 to 013), each justified by
  * the plan SQLite picks for the query a service really runs: the statements are captured as
  * the service prepares them, then explained with the same parameters. A plan that falls back
  * to a scan of a large table fails here before it slows the app down.
@@ -16,6 +16,7 @@ import {
 import { trainingCoverage } from '../../src/main/services/dashboard/meetings';
 import { subsidiesByYear } from '../../src/main/services/dashboard/money';
 import { networkOn } from '../../src/main/services/dashboard/network';
+import { listConventions } from '../../src/main/services/conventions/convention';
 import { dueItems } from '../../src/main/services/todo';
 import { listPromeneurs } from '../../src/main/services/promeneurs';
 import { contract } from '../../src/shared/api/contract';
@@ -220,6 +221,26 @@ describe('query plans of the dashboard (migration 2026_12_03_011)', () => {
       /from convention_payments/,
     );
     expect(plan).toBe('SCAN p USING INDEX payments_paid');
+  });
+});
+
+describe('query plans of the signed subsidies (migration 2026_12_03_013)', () => {
+  it('sums each listed convention’s signed subsidies from the amounts’ index alone', async () => {
+    const input = contract['conventions.list'].input.parse({});
+    const plan = planOf(
+      await captured(() => listConventions(db(), input)),
+      /from "convention_subsidies"/,
+    );
+    expect(plan).toContain('SEARCH convention_subsidies USING COVERING INDEX subsidies_amounts');
+  });
+
+  it('sums the committed subsidies per year from the amounts’ index alone', async () => {
+    const ALL = { territory: null, structureType: null, structureId: null };
+    const plan = planOf(
+      await captured(() => subsidiesByYear(db(), ALL)),
+      /with scoped as materialized/,
+    );
+    expect(plan).toContain('SEARCH cs USING COVERING INDEX subsidies_amounts (convention_id=?');
   });
 });
 

@@ -15,6 +15,7 @@ import * as todoIndexes from './2026_12_03_009_todo_indexes';
 import * as listIndexes from './2026_12_03_010_list_indexes';
 import * as dashboard from './2026_12_03_011_dashboard';
 import * as paymentsPlanned from './2026_12_03_012_payments_planned';
+import * as subsidiesAmounts from './2026_12_03_013_subsidies_amounts';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_010_list_indexes': listIndexes,
   '2026_12_03_011_dashboard': dashboard,
   '2026_12_03_012_payments_planned': paymentsPlanned,
+  '2026_12_03_013_subsidies_amounts': subsidiesAmounts,
 };
