@@ -43,3 +43,31 @@ export const columnNames = (conn: Connection, table: string): string[] =>
   (conn.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map(
     (c) => c.name,
   );
+
+/** The SQL that created a schema object (an index, a table), or undefined when there is none. */
+export const sqlOf = (conn: Connection, name: string): string | undefined =>
+  (
+    conn.prepare(`select sql from sqlite_master where name = ?`).get(name) as
+      { sql: string } | undefined
+  )?.sql;
+
+/** One structure, « S1 » (the first: id 1), as every schema since the first can hold it. */
+export function insertStructure(conn: Connection): void {
+  const now = new Date().toISOString();
+  conn
+    .prepare(
+      `insert into structures (name, type, legal_form, network_status, created_at, updated_at) values ('S1', 'mjc', 'association', 'dans_le_reseau', ?, ?)`,
+    )
+    .run(now, now);
+}
+
+/** One running convention of structure 1, « C-1 » (the first: id 1), with its search key. */
+export function insertConvention(conn: Connection, startDate: string, endDate: string): void {
+  const now = new Date().toISOString();
+  conn
+    .prepare(
+      `insert into conventions (structure_id, reference, with_msa, kind, start_date, end_date, funded_promeneurs, status, search_key, created_at, updated_at)
+       values (1, 'C-1', 0, 'premiere', ?, ?, 1, 'en_cours', 'c-1', ?, ?)`,
+    )
+    .run(startDate, endDate, now, now);
+}

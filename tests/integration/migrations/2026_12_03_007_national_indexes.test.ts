@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, Db } from '../../../src/main/db/connection';
 import { migrate } from '../../../src/main/db/migrate';
-import { migrationsAround, useFreshDatabase } from '../../support/migrationDb';
+import { insertStructure, migrationsAround, useFreshDatabase } from '../../support/migrationDb';
 
 let conn: Connection;
 let db: Db;
@@ -22,11 +22,7 @@ describe('migration 2026_12_03_007_national_indexes', () => {
   it('adds the indexes to a vault of the previous version, keeping its records', async () => {
     await migrate(db, { migrations: before });
     const now = new Date().toISOString();
-    conn
-      .prepare(
-        `insert into structures (name, type, legal_form, network_status, created_at, updated_at) values ('S1', 'mjc', 'association', 'dans_le_reseau', ?, ?)`,
-      )
-      .run(now, now);
+    insertStructure(conn);
     conn
       .prepare(
         `insert into activity_reports (structure_id, period_kind, period_key, period_start, period_end, young_contacted, young_met, projects_started, exchanges, concerns_referred, hours_online_x100, source, created_at, updated_at)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, Db } from '../../../src/main/db/connection';
 import { migrate } from '../../../src/main/db/migrate';
-import { migrationsAround, useFreshDatabase } from '../../support/migrationDb';
+import { insertStructure, migrationsAround, useFreshDatabase } from '../../support/migrationDb';
 
 let conn: Connection;
 let db: Db;
@@ -37,11 +37,7 @@ describe('migration 2026_12_03_008_activity_period_totals', () => {
   it('sums the reports of a vault of the previous version, then keeps the sums on writes', async () => {
     await migrate(db, { migrations: before });
     const now = new Date().toISOString();
-    conn
-      .prepare(
-        `insert into structures (name, type, legal_form, network_status, created_at, updated_at) values ('S1', 'mjc', 'association', 'dans_le_reseau', ?, ?)`,
-      )
-      .run(now, now);
+    insertStructure(conn);
     conn
       .prepare(
         `insert into promeneurs (structure_id, first_name, last_name, job, status, created_at, updated_at) values (1, 'Ana', 'Lune', 'animatrice', 'actif', ?, ?), (1, 'Bo', 'Sel', 'animateur', 'actif', ?, ?)`,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, Db } from '../../../src/main/db/connection';
 import { migrate } from '../../../src/main/db/migrate';
-import { migrationsAround, useFreshDatabase } from '../../support/migrationDb';
+import {
+  insertStructure,
+  insertConvention,
+  migrationsAround,
+  useFreshDatabase,
+} from '../../support/migrationDb';
 
 let conn: Connection;
 let db: Db;
@@ -25,17 +30,8 @@ describe('migration 2026_12_03_009_todo_indexes', () => {
   it('adds the to-do list’s indexes to a vault of the previous version, keeping its records', async () => {
     await migrate(db, { migrations: before });
     const now = new Date().toISOString();
-    conn
-      .prepare(
-        `insert into structures (name, type, legal_form, network_status, created_at, updated_at) values ('S1', 'mjc', 'association', 'dans_le_reseau', ?, ?)`,
-      )
-      .run(now, now);
-    conn
-      .prepare(
-        `insert into conventions (structure_id, reference, with_msa, kind, start_date, end_date, funded_promeneurs, status, search_key, created_at, updated_at)
-         values (1, 'C-1', 0, 'premiere', '2026-01-01', '2026-12-31', 1, 'en_cours', 'c-1', ?, ?)`,
-      )
-      .run(now, now);
+    insertStructure(conn);
+    insertConvention(conn, '2026-01-01', '2026-12-31');
     conn
       .prepare(
         `insert into obligation_states (convention_id, key, kind, year, label, due_on, received_on) values (1, 'attestation_service_fait:2026', 'attestation_service_fait', 2026, 'Attestation de service fait 2026', '2026-12-31', '2026-12-01')`,
