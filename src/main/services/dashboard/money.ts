@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
-import { joinScope, scoped, structureIn, type StructureScope } from './scope';
+import { joinScope, scoped, type StructureScope } from './scope';
 
 /** Statuses of a signed agreement: its subsidy is committed. */
 export const SIGNED_STATUSES = ['signee', 'en_cours', 'echue', 'resiliee', 'resolue'] as const;
@@ -78,8 +78,8 @@ async function subsidies(
     with scoped as materialized (
       select c.id, c.structure_id, cast(substr(c.start_date, 1, 4) as integer) as first_year,
         cast(substr(${lastDayInForce}, 1, 4) as integer) as last_year
-      from conventions c join structures s on s.id = c.structure_id
-      where ${structureIn('s', f)} and c.status in (${signed})
+      from conventions c ${joinScope('c.structure_id', f)}
+      where c.status in (${signed})
     ),
     amended as materialized (
       select convention_id, year, amount_cents from (
@@ -141,8 +141,8 @@ interface Summed {
 /** Signed conventions of the structures in scope in force on `day`. */
 export async function conventionsInForce(db: Db, day: string, f: StructureScope): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select count(*) as n from conventions c join structures s on s.id = c.structure_id
-    where ${structureIn('s', f)} and c.status in (${signed})
+    select count(*) as n from conventions c ${joinScope('c.structure_id', f)}
+    where c.status in (${signed})
       and c.start_date <= ${day} and ${lastDayInForce} >= ${day}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
