@@ -4,6 +4,7 @@
  * the to-do list, and the dashboard's data for one year and for ten years.
  */
 import { PROMENEUR_PAGE } from '../src/shared/api/promeneurs';
+import { TODO_PAGE } from '../src/shared/api/todo';
 import { measure, repeat, time, type Measure } from './measure';
 import type { OpenVault } from './session';
 import type { BenchVault } from './vaults';
@@ -75,7 +76,10 @@ export async function benchQueries(target: BenchVault, v: OpenVault): Promise<Me
       v.call('conventions.list', { structureId: someone.structureId }),
     ]),
   );
-  await list('todo', 'to-do list (À faire), default horizon', () => v.call('todo.list', {}));
+  // The « À faire » page reads a page at a time too: its first page, with the totals per period.
+  await list('todo', 'to-do list (À faire), default horizon, first page', () =>
+    v.call('todo.list', { limit: TODO_PAGE }),
+  );
   await list('home', 'home page summary', () => v.call('home.summary', {}));
 
   const year = Number(target.today.slice(0, 4));

@@ -7,7 +7,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TEST_KDF, type Harness } from './harness';
-import { click, heading, nav, stopAtFirstFailure, tableRows, until, visible } from './steps';
+import { TODO_PAGE } from '../../src/shared/api/todo';
+import {
+  choose,
+  click,
+  heading,
+  hidden,
+  nav,
+  stopAtFirstFailure,
+  tableRows,
+  todoRows,
+  until,
+  visible,
+} from './steps';
 
 describe('demo journey', () => {
   let h: Harness;
@@ -73,6 +85,25 @@ describe('demo journey', () => {
     await nav(page, 'À faire');
     await visible(page.getByRole('heading', { name: /En retard/ }));
     await shoot('17-demo-todo');
+
+    // A year ahead, the demo's list is longer than what the page shows at first: the headings
+    // count every item, « Afficher plus » shows the rest.
+    await choose(page, 'Horizon', '12 mois');
+    const more = page.getByRole('button', { name: /^Afficher \d+ de plus$/ });
+    await visible(more);
+    const answer = await h.invoke('todo.list', { horizonMonths: 12, limit: 1 });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const { total, periods } = answer.value;
+    expect(total).toBeGreaterThan(TODO_PAGE);
+    await visible(page.getByText(`${TODO_PAGE} premiers éléments affichés sur ${total}.`));
+    expect(await todoRows(page)).toHaveLength(TODO_PAGE);
+    const later = page.getByRole('heading', { level: 2, name: 'Plus tard' });
+    expect(await later.locator('xpath=..').innerText()).toContain(String(periods.later));
+    await more.scrollIntoViewIfNeeded();
+    await shoot('17b-demo-todo-more');
+    await more.click();
+    await until('every item to be shown', async () => (await todoRows(page)).length === total);
+    await hidden(more);
 
     await nav(page, 'Calendrier');
     await visible(page.locator('.fc-event').first());

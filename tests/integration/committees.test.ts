@@ -231,7 +231,7 @@ describe('a meeting', () => {
     expect((await vault.value('committees.meeting', { eventId: ids.copilA })).agenda).toEqual([]);
     const todo = await listTodo(
       vault.session.db,
-      { horizonMonths: 36, structureId: null, kinds: ['committee_action'] },
+      { horizonMonths: 36, structureId: null, kinds: ['committee_action'], limit: null },
       '2027-03-05',
     );
     expect(todo.items.map((i) => [i.key, i.date, i.overdue, i.label])).toEqual([
@@ -259,7 +259,7 @@ describe('a meeting', () => {
     });
     const after = await listTodo(
       vault.session.db,
-      { horizonMonths: 36, structureId: null, kinds: ['committee_action'] },
+      { horizonMonths: 36, structureId: null, kinds: ['committee_action'], limit: null },
       '2027-03-05',
     );
     expect(after.items.map((i) => i.label)).toEqual(['Préparer la rencontre (Coordinatrice)']);

@@ -227,7 +227,7 @@ describe('the demo department', () => {
   it('gives the to-do list something of every kind, some of it overdue', async () => {
     const { items } = await listTodo(
       vault.session.db,
-      { horizonMonths: 4, structureId: null, kinds: [] },
+      { horizonMonths: 4, structureId: null, kinds: [], limit: null },
       TODAY,
     );
     for (const kind of Object.keys(TO_DO_KINDS)) expect(items.map((i) => i.kind)).toContain(kind);
@@ -336,7 +336,12 @@ describe('the demo department', () => {
     ]);
     const { items } = await listTodo(
       vault.session.db,
-      { horizonMonths: 4, structureId: null, kinds: ['cadence_gap', 'attendance_missing'] },
+      {
+        horizonMonths: 4,
+        structureId: null,
+        kinds: ['cadence_gap', 'attendance_missing'],
+        limit: null,
+      },
       TODAY,
     );
     expect(items.map((i) => i.key)).toContain(`cadence:${year}:cotech`);
@@ -429,7 +434,7 @@ describe('the demo department', () => {
     // Open actions in the to-do list, one of them overdue.
     const { items } = await listTodo(
       vault.session.db,
-      { horizonMonths: 12, structureId: null, kinds: ['committee_action'] },
+      { horizonMonths: 12, structureId: null, kinds: ['committee_action'], limit: null },
       TODAY,
     );
     expect(items.length).toBeGreaterThanOrEqual(2);

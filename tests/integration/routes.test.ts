@@ -723,6 +723,9 @@ const wrongFields: Partial<Record<RouteName, unknown[]>> = {
     { horizonMonths: -1 },
     { kinds: ['reunion'] },
     { structureId: -2 },
+    { limit: 0 },
+    { limit: 2.5 },
+    { limit: '100' },
   ],
   'todo.markDone': [
     { key: '' },

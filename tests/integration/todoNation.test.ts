@@ -16,12 +16,13 @@ import { todoByKind } from '../../src/main/services/dashboard/todo';
 import { compareText } from '../../src/main/services/directory';
 import { dueItems, listTodo, markTodoDone, overdueCount } from '../../src/main/services/todo';
 import { readSettings } from '../../src/main/services/settings';
-import { todoQuery, type TodoItem } from '../../src/shared/api/todo';
+import { TODO_PAGE, todoQuery, type TodoItem } from '../../src/shared/api/todo';
 import { ACTIVITY_DUE_DAYS } from '../../src/shared/domain/activity';
 import type { TodoKind } from '../../src/shared/domain/todo';
 import { lastEndedPeriod } from '../../src/shared/rules/activity';
 import { addDays, conventionDeadlines, formatEuros } from '../../src/shared/rules/conventions';
 import { addMonths, formatDate } from '../../src/shared/rules/dates';
+import { periodOn } from '../../src/shared/rules/todo';
 import { createTestVault, type TestVault } from '../support/vault';
 
 const TODAY = '2026-12-03';
@@ -293,7 +294,25 @@ describe('the to-do list on a small nation', () => {
         (await oracle(TODAY, until, structureId)).sort(byDateThenLabel),
       );
     }
-    const { items, horizonMonths } = await listTodo(vault.session.db, todoQuery.parse({}), TODAY);
+    const { items, horizonMonths, total, periods } = await listTodo(
+      vault.session.db,
+      todoQuery.parse({}),
+      TODAY,
+    );
+    const periodOf = periodOn(TODAY);
+    expect(total).toBe(items.length);
+    expect(periods).toEqual({
+      overdue: items.filter((i) => periodOf(i.date) === 'overdue').length,
+      week: items.filter((i) => periodOf(i.date) === 'week').length,
+      later: items.filter((i) => periodOf(i.date) === 'later').length,
+    });
+    expect(periods.overdue).toBe(items.filter((i) => i.overdue).length);
+    // The first items asked for are the start of the whole list, with the same totals.
+    for (const limit of [1, TODO_PAGE, 1000]) {
+      const first = await listTodo(vault.session.db, todoQuery.parse({ limit }), TODAY);
+      expect(first.items, `limit ${limit}`).toEqual(items.slice(0, limit));
+      expect([first.total, first.periods]).toEqual([total, periods]);
+    }
     const counts = await todoByKind(vault.session.db, TODAY, {
       territory: null,
       structureType: null,

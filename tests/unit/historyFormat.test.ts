@@ -1,7 +1,6 @@
 /** How the history panel words a change: labels and values per record kind. */
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, formatValue } from '../../src/renderer/history/formatChange';
-import { groupByPeriod, periodOf } from '../../src/renderer/todo/periods';
 
 /** Intl writes narrow no-break spaces in amounts: compare with plain spaces. */
 const plain = (text: string) => text.replace(/\s/g, ' ');
@@ -67,26 +66,5 @@ describe('the history of the settings', () => {
     expect(fieldLabel('settings', 'todoHorizonMonths')).toBe('Horizon de « À faire » (mois)');
     expect(formatValue('obligationDueMonth', 9, { entity: 'settings' })).toBe('septembre');
     expect(formatValue('obligationDueDay', 15, { entity: 'settings' })).toBe('15');
-  });
-});
-
-describe('the periods of « À faire »', () => {
-  const today = '2027-03-10';
-  const item = (date: string) => ({ date, overdue: date < today });
-
-  it('puts late items first, then the next 7 days, then later', () => {
-    expect(periodOf(item('2027-03-09'), today)).toBe('overdue');
-    expect(periodOf(item('2027-03-10'), today)).toBe('week');
-    expect(periodOf(item('2027-03-17'), today)).toBe('week');
-    expect(periodOf(item('2027-03-18'), today)).toBe('later');
-  });
-
-  it('keeps the order within a period and leaves empty periods out', () => {
-    const items = ['2027-01-01', '2027-03-01', '2027-04-01', '2027-05-01'].map(item);
-    expect(groupByPeriod(items, today)).toEqual([
-      { period: 'overdue', items: [items[0], items[1]] },
-      { period: 'later', items: [items[2], items[3]] },
-    ]);
-    expect(groupByPeriod([], today)).toEqual([]);
   });
 });

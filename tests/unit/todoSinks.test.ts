@@ -15,17 +15,56 @@ const item = (key: string, date: string): TodoItem => ({
 });
 
 describe('TodoList', () => {
-  it('builds the items due on or before its last day only, in the order given', () => {
-    const list = new TodoList('2026-12-31');
-    let built = 0;
+  const TODAY = '2026-12-03';
+
+  it('keeps the items due on or before its last day only, counted in all and per period', () => {
+    const list = new TodoList('2026-12-31', TODAY);
     for (const [key, date] of [
       ['a', '2027-01-01'],
       ['b', '2026-12-31'],
       ['c', '2020-01-01'],
+      ['d', '2026-12-10'],
     ] as const)
-      list.add('document_missing', date, null, () => (built++, item(key, date)));
-    expect(list.items.map((i) => i.key)).toEqual(['b', 'c']);
-    expect(built).toBe(2);
+      list.add('document_missing', date, null, () => item(key, date));
+    expect(list.total).toBe(3);
+    expect(list.periods).toEqual({ overdue: 1, week: 1, later: 1 });
+    expect(list.first().map((i) => i.key)).toEqual(['c', 'd', 'b']);
+  });
+
+  it('sorts by date, then label in French order, then key', () => {
+    const list = new TodoList('2026-12-31', TODAY);
+    const add = (key: string, date: string, label: string) =>
+      list.add('document_missing', date, null, () => ({ ...item(key, date), label }));
+    add('k2', '2026-12-05', 'Écrire');
+    add('k1', '2026-12-05', 'Écrire');
+    add('k3', '2026-12-05', 'devis');
+    add('k4', '2026-12-04', 'Zut');
+    add('k5', '2026-12-05', 'Faire');
+    expect(list.first().map((i) => i.key)).toEqual(['k4', 'k3', 'k1', 'k2', 'k5']);
+  });
+
+  it('gives its first items, building only those of the dates they reach', () => {
+    const list = new TodoList('2026-12-31', TODAY);
+    const built: string[] = [];
+    // Ten dates of three items each: keys d<day>-<n>.
+    for (let day = 19; day >= 10; day--)
+      for (let n = 0; n < 3; n++) {
+        const key = `d${day}-${n}`;
+        const date = `2026-12-${day}`;
+        list.add('payment_planned', date, 1, () => (built.push(key), item(key, date)));
+      }
+    const keys = (limit?: number) => list.first(limit).map((i) => i.key);
+    expect(keys(2)).toEqual(['d10-0', 'd10-1']);
+    expect(built).toEqual(['d10-0', 'd10-1', 'd10-2']);
+    built.length = 0;
+    expect(keys(4)).toEqual(['d10-0', 'd10-1', 'd10-2', 'd11-0']);
+    expect(built).toHaveLength(6);
+    // The first items are the start of the whole list.
+    const whole = keys();
+    expect(whole).toHaveLength(30);
+    expect(keys(7)).toEqual(whole.slice(0, 7));
+    expect(keys(30)).toEqual(whole);
+    expect(keys(100)).toEqual(whole);
   });
 });
 

@@ -6,11 +6,12 @@
  * open actions; the activity indicators the figures still missing. Each item can be marked
  * done from the list.
  */
-import type { ParsedInput } from '../../shared/api/contract';
+import type { ParsedInput, RouteOutput } from '../../shared/api/contract';
 import type { TodoItem } from '../../shared/api/todo';
 import type { TodoKind } from '../../shared/domain/todo';
 import type { CadenceType } from '../../shared/domain/calendar';
 import { addMonths, todayInParis } from '../../shared/rules/dates';
+import { periodOn, type TodoPeriod } from '../../shared/rules/todo';
 import { DomainError } from '../../shared/result';
 import { inTransaction, type Db } from '../db/connection';
 import type { HandlersOf, RoutesOf } from '../ipc/router';
@@ -53,13 +54,42 @@ export interface TodoSink {
   add(kind: TodoKind, date: string, structureId: number | null, item: () => TodoItem): void;
 }
 
-/** The items themselves, unsorted. */
+/**
+ * The list itself: the items kept by date, unbuilt, counted in all and per period (late,
+ * within 7 days, later); the first of them are built and sorted on demand (`first`).
+ */
 export class TodoList implements TodoSink {
-  readonly items: TodoItem[] = [];
-  /** `until`: the last day looked at (YYYY-MM-DD). */
-  constructor(private readonly until: string) {}
+  private readonly byDate = new Map<string, (() => TodoItem)[]>();
+  private readonly periodOf: (date: string) => TodoPeriod;
+  readonly periods: Record<TodoPeriod, number> = { overdue: 0, week: 0, later: 0 };
+  total = 0;
+  /** `until`: the last day looked at; `today`: the day the periods are seen from (YYYY-MM-DD). */
+  constructor(
+    private readonly until: string,
+    today: string,
+  ) {
+    this.periodOf = periodOn(today);
+  }
   add(_kind: TodoKind, date: string, _structureId: number | null, item: () => TodoItem): void {
-    if (date <= this.until) this.items.push(item());
+    if (date > this.until) return;
+    const ofDate = this.byDate.get(date);
+    if (ofDate) ofDate.push(item);
+    else this.byDate.set(date, [item]);
+    this.total++;
+    this.periods[this.periodOf(date)]++;
+  }
+  /**
+   * The first `limit` items (all by default), sorted by date then label then key. Only the
+   * items of the dates they reach are built: the first page of a national list of thousands
+   * builds a few hundred.
+   */
+  first(limit = Infinity): TodoItem[] {
+    const built: (() => TodoItem)[] = [];
+    for (const date of [...this.byDate.keys()].sort()) {
+      if (built.length >= limit) break;
+      built.push(...this.byDate.get(date)!);
+    }
+    return byDateThenLabel(built.map((make) => make())).slice(0, limit);
   }
 }
 
@@ -151,24 +181,36 @@ function byDateThenLabel(items: TodoItem[]): TodoItem[] {
  * has passed is left out: there is nothing left to do for it.
  */
 export async function dueItems(db: Db, filter: TodoFilter, today: string): Promise<TodoItem[]> {
-  const list = new TodoList(filter.until);
+  const list = new TodoList(filter.until, today);
   await collectDue(db, filter, today, list);
-  return byDateThenLabel(list.items);
+  return list.first();
 }
 
-/** The list as the app shows it: up to the query's horizon, or the setting's when none. */
+/**
+ * The list as the app shows it, up to the query's horizon (or the setting's when none): its
+ * first items (all, or as many as the query's limit), and how many there are in all and in
+ * each period.
+ */
 export async function listTodo(
   db: Db,
   query: ParsedInput<'todo.list'>,
   today: string = todayInParis(),
-): Promise<{ items: TodoItem[]; horizonMonths: number; today: string }> {
+): Promise<RouteOutput<'todo.list'>> {
   const horizonMonths = query.horizonMonths ?? (await readSettings(db)).todoHorizonMonths;
-  const items = await dueItems(
-    db,
-    { until: addMonths(today, horizonMonths), structureId: query.structureId, kinds: query.kinds },
+  const filter = {
+    until: addMonths(today, horizonMonths),
+    structureId: query.structureId,
+    kinds: query.kinds,
+  };
+  const list = new TodoList(filter.until, today);
+  await collectDue(db, filter, today, list);
+  return {
+    items: list.first(query.limit ?? Infinity),
+    total: list.total,
+    periods: list.periods,
+    horizonMonths,
     today,
-  );
-  return { items, horizonMonths, today };
+  };
 }
 
 /**

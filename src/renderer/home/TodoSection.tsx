@@ -12,10 +12,10 @@ export const HOME_LINES = 8;
 
 /** The first items of « À faire » (what is late comes first, being the oldest). */
 export function TodoSection() {
-  const list = useRoute('todo.list', {});
+  const list = useRoute('todo.list', { limit: HOME_LINES });
   const answer = list.result?.ok ? list.result.value : null;
-  const total = answer?.items.length ?? 0;
-  const overdue = answer?.items.filter((i) => i.overdue).length ?? 0;
+  const total = answer?.total ?? 0;
+  const overdue = answer?.periods.overdue ?? 0;
 
   const body = () => {
     if (!list.result) return <Loading label="Chargement de la liste « À faire »…" />;
@@ -42,10 +42,10 @@ export function TodoSection() {
       );
     return (
       <>
-        <TodoList items={items.slice(0, HOME_LINES)} today={today} onDone={list.reload} />
-        {items.length > HOME_LINES && (
+        <TodoList items={items} today={today} onDone={list.reload} />
+        {total > items.length && (
           <Text size="sm" c="dimmed" mt="xs">
-            {HOME_LINES} premiers éléments sur {items.length}.
+            {items.length} premiers éléments sur {total}.
           </Text>
         )}
       </>

@@ -18,7 +18,7 @@ import { formatDate } from '../../shared/rules/dates';
 import { invoke } from '../api/client';
 import { plural } from '../components/format';
 import { notifyError, notifySuccess } from '../components/notify';
-import { groupByPeriod, PERIOD_LABELS } from './periods';
+import { groupByPeriod, PERIOD_LABELS, type TodoPeriod } from './periods';
 import { todoChanged } from './todoEvents';
 
 /** What « Fait » records, said back to the person once it is done. */
@@ -50,14 +50,18 @@ interface Props {
   items: TodoItem[];
   /** The day the list was computed for (YYYY-MM-DD). */
   today: string;
-  /** One table per period (En retard, Dans les 7 jours, Plus tard) under its own heading. */
-  grouped?: boolean;
+  /**
+   * How many items the whole list holds in each period, when the items are shown grouped: one
+   * table per period (En retard, Dans les 7 jours, Plus tard) under its own heading and count.
+   */
+  periods?: Record<TodoPeriod, number>;
   /** Called once an item was marked done, to read the list again. */
   onDone: () => void;
 }
 
 /** Items due, by date: when, what, for which agreement and structure, and « Fait ». */
-export function TodoList({ items, today, grouped = false, onDone }: Props) {
+export function TodoList({ items, today, periods, onDone }: Props) {
+  const grouped = periods !== undefined;
   const [pending, setPending] = useState<string | null>(null);
 
   const markDone = async (item: TodoItem) => {
@@ -153,7 +157,7 @@ export function TodoList({ items, today, grouped = false, onDone }: Props) {
     </Table.ScrollContainer>
   );
 
-  if (!grouped) return table(items, 'À faire');
+  if (!periods) return table(items, 'À faire');
   return (
     <Stack gap="xl">
       {groupByPeriod(items, today).map(({ period, items: rows }) => (
@@ -170,9 +174,9 @@ export function TodoList({ items, today, grouped = false, onDone }: Props) {
             <Badge
               variant="light"
               color={period === 'overdue' ? 'red' : 'gray'}
-              aria-label={plural(rows.length, 'élément', 'éléments')}
+              aria-label={plural(periods[period], 'élément', 'éléments')}
             >
-              {rows.length}
+              {periods[period]}
             </Badge>
           </Group>
           {table(rows, PERIOD_LABELS[period])}

@@ -1,6 +1,8 @@
 import { Button, EmptyState, Group, MultiSelect, Select, Text } from '@mantine/core';
+import { useState } from 'react';
 import { IconChecklist, IconFilterOff } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
+import { TODO_PAGE } from '../../shared/api/todo';
 import { TO_DO_KINDS } from '../../shared/domain/todo';
 import { addMonths, formatDate } from '../../shared/rules/dates';
 import { usePageTitle } from '../app/usePageTitle';
@@ -21,7 +23,12 @@ export function TodoPage() {
   const navigate = useNavigate();
   const { params, update } = useSearchState();
   const query = todoQueryFrom(params);
-  const list = useRoute('todo.list', query);
+  // The first items, and TODO_PAGE more each time « Afficher plus » is pressed; other filters
+  // start over. Marking an item done reads the same number again: the page stays where it is.
+  const queryKey = JSON.stringify(query);
+  const [shown, setShown] = useState({ queryKey, limit: TODO_PAGE });
+  const limit = shown.queryKey === queryKey ? shown.limit : TODO_PAGE;
+  const list = useRoute('todo.list', { ...query, limit });
   const settings = useRoute('settings.get', {});
   const structures = useStructureOptions();
   const answer = list.result?.ok ? list.result.value : null;
@@ -38,8 +45,8 @@ export function TodoPage() {
   const body = () => {
     if (!list.result) return <Loading label="Chargement de la liste…" />;
     if (!list.result.ok) return <LoadError error={list.result.error} onRetry={list.reload} />;
-    const { items, today, horizonMonths } = list.result.value;
-    if (items.length === 0)
+    const { items, total, periods, today, horizonMonths } = list.result.value;
+    if (total === 0)
       return (
         <EmptyState
           mt="xl"
@@ -75,14 +82,27 @@ export function TodoPage() {
           </EmptyState.Actions>
         </EmptyState>
       );
-    const overdue = items.filter((i) => i.overdue).length;
     return (
       <>
         <ListCount
           loading={list.loading}
-          text={`${plural(items.length, 'élément', 'éléments')}${overdue > 0 ? `, dont ${overdue} en retard` : ''}`}
+          text={`${plural(total, 'élément', 'éléments')}${periods.overdue > 0 ? `, dont ${periods.overdue} en retard` : ''}`}
         />
-        <TodoList items={items} today={today} grouped onDone={list.reload} />
+        <TodoList items={items} today={today} periods={periods} onDone={list.reload} />
+        {items.length < total && (
+          <Group mt="lg" gap="md">
+            <Button
+              variant="light"
+              loading={list.loading}
+              onClick={() => setShown({ queryKey, limit: limit + TODO_PAGE })}
+            >
+              {`Afficher ${Math.min(TODO_PAGE, total - items.length)} de plus`}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {`${items.length} premiers éléments affichés sur ${total}.`}
+            </Text>
+          </Group>
+        )}
       </>
     );
   };

@@ -1,8 +1,8 @@
-/** How the to-do list is read: what is late, what comes within a week, what comes later. */
+/** The to-do list's periods as the screen shows them: their headings, and the items in each. */
 import type { TodoItem } from '../../shared/api/todo';
-import { addDays } from '../../shared/rules/conventions';
+import { periodOn, TODO_PERIODS, type TodoPeriod } from '../../shared/rules/todo';
 
-export type TodoPeriod = 'overdue' | 'week' | 'later';
+export type { TodoPeriod } from '../../shared/rules/todo';
 
 export const PERIOD_LABELS: Record<TodoPeriod, string> = {
   overdue: 'En retard',
@@ -10,19 +10,16 @@ export const PERIOD_LABELS: Record<TodoPeriod, string> = {
   later: 'Plus tard',
 };
 
-export function periodOf(item: Pick<TodoItem, 'date' | 'overdue'>, today: string): TodoPeriod {
-  if (item.overdue) return 'overdue';
-  return item.date <= addDays(today, 7) ? 'week' : 'later';
-}
-
 /** The items in their periods, each keeping the list's order (by date); empty periods left out. */
-export function groupByPeriod<T extends Pick<TodoItem, 'date' | 'overdue'>>(
+export function groupByPeriod<T extends Pick<TodoItem, 'date'>>(
   items: T[],
   today: string,
 ): { period: TodoPeriod; items: T[] }[] {
+  const periodOf = periodOn(today);
   const groups: Record<TodoPeriod, T[]> = { overdue: [], week: [], later: [] };
-  for (const item of items) groups[periodOf(item, today)].push(item);
-  return (Object.keys(groups) as TodoPeriod[])
-    .filter((period) => groups[period].length > 0)
-    .map((period) => ({ period, items: groups[period] }));
+  for (const item of items) groups[periodOf(item.date)].push(item);
+  return TODO_PERIODS.filter((period) => groups[period].length > 0).map((period) => ({
+    period,
+    items: groups[period],
+  }));
 }

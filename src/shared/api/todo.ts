@@ -25,11 +25,21 @@ export const todoItem = z.object({
 });
 export type TodoItem = z.output<typeof todoItem>;
 
+/** The items the « À faire » page shows at first, and how many more « Afficher plus » adds. */
+export const TODO_PAGE = 100;
+
 export const todoQuery = z.object({
   /** How far ahead to look, in months; the setting's value when null. */
   horizonMonths: z.number().int().min(0).max(36).nullable().default(null),
   structureId: id.nullable().default(null),
   kinds: z.array(todoKind).default([]),
+  /** How many items to give, the first ones in the list's order; null for all of them. */
+  limit: z
+    .number()
+    .int('Le nombre d’éléments doit être un nombre entier.')
+    .min(1, 'Il faut demander au moins 1 élément.')
+    .nullable()
+    .default(null),
 });
 export type TodoQuery = z.input<typeof todoQuery>;
 
@@ -37,7 +47,15 @@ export const todoRoutes = {
   'todo.list': {
     input: todoQuery,
     output: z.object({
+      /** The first items (all, or `limit`), in the list's order (by date, then label). */
       items: z.array(todoItem),
+      /** How many items the list holds in all, and how many in each period (late, within 7 days, later). */
+      total: z.number().int(),
+      periods: z.object({
+        overdue: z.number().int(),
+        week: z.number().int(),
+        later: z.number().int(),
+      }),
       horizonMonths: z.number().int(),
       /** The day the list was computed for (today in Paris). */
       today: z.string(),
