@@ -173,6 +173,12 @@ export interface ObligationStatesTable {
   comment: string | null;
 }
 
+/** The received obligations' keys of a convention, joined by spaces (migration 014, kept by triggers). */
+export interface ReceivedObligationKeysTable {
+  conventionId: number;
+  keys: string;
+}
+
 export interface ConventionPaymentsTable {
   id: Generated<number>;
   conventionId: number;
@@ -464,6 +470,7 @@ export interface Database {
   conventionDocuments: ConventionDocumentsTable;
   documentAttachments: DocumentAttachmentsTable;
   obligationStates: ObligationStatesTable;
+  receivedObligationKeys: ReceivedObligationKeysTable;
   conventionPayments: ConventionPaymentsTable;
   conventionAmendments: ConventionAmendmentsTable;
   todoDone: TodoDoneTable;

@@ -16,6 +16,7 @@ import * as listIndexes from './2026_12_03_010_list_indexes';
 import * as dashboard from './2026_12_03_011_dashboard';
 import * as paymentsPlanned from './2026_12_03_012_payments_planned';
 import * as subsidiesAmounts from './2026_12_03_013_subsidies_amounts';
+import * as receivedObligationKeys from './2026_12_03_014_received_obligation_keys';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_011_dashboard': dashboard,
   '2026_12_03_012_payments_planned': paymentsPlanned,
   '2026_12_03_013_subsidies_amounts': subsidiesAmounts,
+  '2026_12_03_014_received_obligation_keys': receivedObligationKeys,
 };

@@ -4,12 +4,11 @@
  * give notice; and how each is marked done from the list.
  *
  * Only what can fall within the horizon is read or generated: SQL reads the conventions
- * whose status feeds a kind wanted, the received obligations' keys (a covering index), the
+ * whose status feeds a kind wanted, the received obligations' keys (one row per convention), the
  * missing documents and the unpaid payments due within the horizon (partial indexes); the
  * rules generate no obligation nor deadline beyond the horizon, and no notice deadline whose
  * anniversary has passed; a label is written only for an item within the horizon.
  */
-import { sql } from 'kysely';
 import type { TodoKind } from '../../../shared/domain/todo';
 import {
   NOTICE_MONTHS,
@@ -112,20 +111,15 @@ function byConvention<T extends { conventionId: number }>(rows: T[]): Map<number
 }
 
 /**
- * The received obligations' keys, by convention (all conventions, or those given): one
- * row per convention, the keys joined by spaces (keys hold none), far cheaper to read than
- * one row per obligation; read from the covering index `obligations_received`. Looked up as
- * they come (see holdsKey), not split.
+ * The received obligations' keys, by convention (all conventions, or those given), joined by
+ * spaces (keys hold none): one short row per convention, kept by triggers (migration 014).
+ * Looked up as they come (see holdsKey), not split.
  */
 async function receivedObligations(
   db: Db,
   conventionIds: number[] | null,
 ): Promise<Map<number, string>> {
-  let select = db
-    .selectFrom('obligationStates')
-    .select(['conventionId', sql<string>`group_concat(key, ' ')`.as('keys')])
-    .where('receivedOn', 'is not', null)
-    .groupBy('conventionId');
+  let select = db.selectFrom('receivedObligationKeys').select(['conventionId', 'keys']);
   if (conventionIds !== null) select = select.where('conventionId', 'in', conventionIds);
   return new Map((await select.execute()).map((r) => [r.conventionId, r.keys]));
 }
