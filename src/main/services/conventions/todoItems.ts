@@ -9,6 +9,7 @@
  * rules generate no obligation nor deadline beyond the horizon, and no notice deadline whose
  * anniversary has passed; a label is written only for an item within the horizon.
  */
+import type { TodoItem } from '../../../shared/api/todo';
 import type { TodoKind } from '../../../shared/domain/todo';
 import {
   NOTICE_MONTHS,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/domain/conventions';
 import {
   conventionDeadlines,
+  type ConventionDeadline,
   eachYearlyObligation,
   formatEuros,
   obligationLabel,
@@ -134,35 +136,33 @@ export function holdsKey(keys: string, key: string): boolean {
   return false;
 }
 
-/** What a convention's items share, and the sink they go to. */
-interface Shared {
-  todo: TodoSink;
-  today: string;
-  context: string;
-  structure: { id: number; name: string };
-  conventionId: number;
-  /** The links made so far: the items of a kind share one. */
-  links: Partial<Record<ConventionTodoKind, string>>;
+/** What an item says of its convention. */
+interface ConventionOfItem {
+  id: number;
+  reference: string;
+  structureId: number;
+  structureName: string;
 }
 
-/** Adds an item of the convention; built (its label written) only if the to-do sink wants it. */
-function add(
-  of: Shared,
+/** An item of a convention, written whole: only when the to-do sink builds it. */
+function itemOf(
+  convention: ConventionOfItem,
   kind: ConventionTodoKind,
   key: string,
   date: string,
-  label: () => string,
-): void {
-  of.todo.add(kind, date, of.structure.id, () => ({
+  label: string,
+  today: string,
+): TodoItem {
+  return {
     key,
     kind,
     date,
-    overdue: date < of.today,
-    label: label(),
-    context: of.context,
-    structure: of.structure,
-    link: (of.links[kind] ??= linkOf(of.conventionId, kind)),
-  }));
+    overdue: date < today,
+    label,
+    context: convention.reference,
+    structure: { id: convention.structureId, name: convention.structureName },
+    link: linkOf(convention.id, kind),
+  };
 }
 
 /** The convention's page, at the tab where the kind of item is dealt with. */
@@ -204,6 +204,7 @@ export async function conventionItems(
   if (filter.structureId !== null)
     select = select.where('conventions.structureId', '=', filter.structureId);
   const rows = await select.execute();
+  type Row = (typeof rows)[number];
   if (rows.length === 0) return;
   // Without a structure filter every convention is read: no need to list their ids.
   const ids = filter.structureId === null ? null : rows.map((r) => r.id);
@@ -252,6 +253,7 @@ export async function conventionItems(
   };
   const payments = unpaid(true).unionAll(unpaid(false));
   const plannedPayments = byConvention(wants('payment_planned') ? await payments.execute() : []);
+  type PlannedPayment = Awaited<ReturnType<typeof payments.execute>>[number];
 
   // Labels repeat across conventions: the same document, the same payment and amount (a flat
   // rate per Promeneur), the same dates. Each is written once, then shared.
@@ -286,44 +288,61 @@ export async function conventionItems(
   const deadlinesUnder = writtenOnce((startDate: string) =>
     writtenOnce((endDate: string) => conventionDeadlines({ startDate, endDate }, window)),
   );
+  // Each item is handed to the sink unbuilt: its key, label and link are written only if built.
+  // The builders are made by these functions, so that the loops below capture nothing (a loop
+  // whose body makes a closure allocates a scope on every turn, item or not).
+  const missing = (row: Row, d: { id: number; label: string }) => () =>
+    itemOf(
+      row,
+      'document_missing',
+      `document:${d.id}`,
+      row.startDate,
+      missingLabel(d.label),
+      today,
+    );
+  const owedItem = (row: Row, o: Owed) => () =>
+    itemOf(row, 'obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, owedLabel(o), today);
+  const planned = (row: Row, p: PlannedPayment, date: string) => () =>
+    itemOf(
+      row,
+      'payment_planned',
+      `payment:${p.id}`,
+      date,
+      paymentLabel(paymentName(p))(p.amountCents),
+      today,
+    );
+  const deadlineItem = (row: Row, d: ConventionDeadline, key: string) => () =>
+    d.kind === 'end'
+      ? itemOf(row, 'convention_ending', key, d.date, endLabelOf(d.date), today)
+      : itemOf(row, 'notice_deadline', key, d.date, noticeLabelOf(d.anniversary!), today);
   for (const row of rows) {
     const endDate = endDates.get(row.id) ?? row.endDate;
-    const of: Shared = {
-      todo,
-      today,
-      context: row.reference,
-      structure: { id: row.structureId, name: row.structureName },
-      conventionId: row.id,
-      links: {},
-    };
     if (fed('document_missing', row.status))
       for (const d of missingDocuments.get(row.id) ?? [])
-        add(of, 'document_missing', `document:${d.id}`, row.startDate, () => missingLabel(d.label));
+        todo.add('document_missing', row.startDate, row.structureId, missing(row, d));
     if (fed('obligation_due', row.status)) {
       // The obligations in force not received: those generated now whose state (if any)
       // has no date of receipt, as mergeObligations gives them.
       const got = received.get(row.id);
-      for (const o of owedUnder(row.startDate)(endDate)(row.endedOn)) {
-        if (got !== undefined && holdsKey(got, o.key)) continue;
-        add(of, 'obligation_due', `obligation:${row.id}:${o.key}`, o.dueOn, () => owedLabel(o));
-      }
+      for (const o of owedUnder(row.startDate)(endDate)(row.endedOn))
+        if (got === undefined || !holdsKey(got, o.key))
+          todo.add('obligation_due', o.dueOn, row.structureId, owedItem(row, o));
     }
     if (fed('payment_planned', row.status))
-      for (const p of plannedPayments.get(row.id) ?? [])
-        add(of, 'payment_planned', `payment:${p.id}`, p.plannedOn ?? row.startDate, () =>
-          paymentLabel(paymentName(p))(p.amountCents),
-        );
+      for (const p of plannedPayments.get(row.id) ?? []) {
+        const date = p.plannedOn ?? row.startDate;
+        todo.add('payment_planned', date, row.structureId, planned(row, p, date));
+      }
     const ending = fed('convention_ending', row.status);
     const notice = fed('notice_deadline', row.status);
     if (!ending && !notice) continue;
     // A notice deadline whose anniversary has passed has nothing left to do: not generated.
     for (const d of deadlinesUnder(row.startDate)(endDate)) {
+      if (!(d.kind === 'end' ? ending : notice)) continue;
       const key = `convention:${row.id}:${d.key}`;
       if (done.has(key)) continue;
-      if (d.kind === 'end' && ending)
-        add(of, 'convention_ending', key, d.date, () => endLabelOf(d.date));
-      if (d.kind === 'notice' && notice)
-        add(of, 'notice_deadline', key, d.date, () => noticeLabelOf(d.anniversary!));
+      const kind = d.kind === 'end' ? 'convention_ending' : 'notice_deadline';
+      todo.add(kind, d.date, row.structureId, deadlineItem(row, d, key));
     }
   }
 }
